@@ -1,0 +1,123 @@
+/**
+ * The only reader of process.env. One zod schema, one aggregated error message.
+ * Polling and webhook mode are a discriminated union so callers cannot mix them up.
+ */
+import path from "node:path";
+import { z } from "zod";
+
+const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v && v.trim() !== "" ? v.trim() : undefined));
+
+const envSchema = z.object({
+  BOT_TOKEN: optionalString,
+  TELEGRAM_API_ROOT: optionalString.pipe(z.url().optional()),
+  DATA_DIR: optionalString,
+  STORE_URL: optionalString.pipe(
+    z
+      .string()
+      .regex(/^(sqlite|redis|rediss):\/\//, "must start with sqlite://, redis:// or rediss://")
+      .optional(),
+  ),
+  CONTENT_DIR: optionalString,
+  ADMIN_IDS: optionalString.pipe(
+    z
+      .string()
+      .regex(/^\s*\d+(\s*,\s*\d+)*\s*$/, "must be comma-separated numeric Telegram user ids")
+      .optional(),
+  ),
+  DEFAULT_TIMEZONE: optionalString,
+  DEFAULT_DIGEST_TIME: optionalString.pipe(z.string().regex(TIME, "must be HH:MM (24-hour)").optional()),
+  DIGEST_TICK: optionalString,
+  WEBHOOK_URL: optionalString.pipe(z.url().optional()),
+  WEBHOOK_SECRET: optionalString.pipe(
+    z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,256}$/, "may only use A-Z, a-z, 0-9, _ and - (Telegram's rule)")
+      .optional(),
+  ),
+  PORT: optionalString.pipe(
+    z
+      .string()
+      .regex(/^\d{1,5}$/, "must be a port number")
+      .optional(),
+  ),
+  LOG_LEVEL: optionalString.pipe(
+    z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
+  ),
+});
+
+/** How the bot receives updates. */
+export type RunMode = { kind: "polling" } | { kind: "webhook"; url: string; secret?: string; port: number };
+
+/** Validated configuration. Every field has its default applied. */
+export interface Config {
+  botToken: string | undefined;
+  apiRoot: string;
+  dataDir: string;
+  storeUrl: string | undefined;
+  contentDir: string;
+  adminIds: number[];
+  defaultTimezone: string;
+  defaultDigestTime: string;
+  digestTick: string;
+  mode: RunMode;
+  logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+}
+
+/** Thrown when the environment is invalid; the message lists every problem at once. */
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/** Parse and validate an environment (normally `process.env`). Throws {@link ConfigError}. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration (see .env.example):\n${lines.join("\n")}`);
+  }
+  const e = parsed.data;
+  const timezone = e.DEFAULT_TIMEZONE ?? "UTC";
+  if (!isValidZone(timezone)) {
+    throw new ConfigError(
+      `Invalid configuration (see .env.example):\n  DEFAULT_TIMEZONE: "${timezone}" is not an IANA time zone (e.g. Europe/Berlin)`,
+    );
+  }
+  return {
+    botToken: e.BOT_TOKEN,
+    apiRoot: (e.TELEGRAM_API_ROOT ?? "https://api.telegram.org").replace(/\/+$/, ""),
+    dataDir: path.resolve(e.DATA_DIR ?? "./data"),
+    storeUrl: e.STORE_URL,
+    contentDir: path.resolve(e.CONTENT_DIR ?? "./content"),
+    adminIds: (e.ADMIN_IDS ?? "")
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .map(Number),
+    defaultTimezone: timezone,
+    defaultDigestTime: e.DEFAULT_DIGEST_TIME ?? "08:00",
+    digestTick: e.DIGEST_TICK ?? "* * * * *",
+    mode: e.WEBHOOK_URL
+      ? {
+          kind: "webhook",
+          url: e.WEBHOOK_URL,
+          secret: e.WEBHOOK_SECRET,
+          port: e.PORT ? Number(e.PORT) : 8080,
+        }
+      : { kind: "polling" },
+    logLevel: e.LOG_LEVEL ?? "info",
+  };
+}
+
+function isValidZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
