@@ -39,12 +39,15 @@ export function createArticleRepo(store: Store): ArticleRepo {
     },
     async putMany(list) {
       if (list.length === 0) return;
-      await articles.setMany(list.map((a) => ({ key: a.id, value: a })));
-      await prints.setMany(
-        list.map((a) => ({
-          key: a.id,
-          value: { id: a.id, contentHash: a.contentHash, simhash: a.simhash, file: a.origin.file },
-        })),
+      // Articles first: a fingerprint without its article would hide the article from a re-ingest.
+      await store.transaction("articles", () => articles.setMany(list.map((a) => ({ key: a.id, value: a }))));
+      await store.transaction("fingerprints", () =>
+        prints.setMany(
+          list.map((a) => ({
+            key: a.id,
+            value: { id: a.id, contentHash: a.contentHash, simhash: a.simhash, file: a.origin.file },
+          })),
+        ),
       );
     },
     async delete(id) {

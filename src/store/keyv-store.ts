@@ -25,6 +25,11 @@ export interface Store {
   /** A human-readable location without credentials, for logs. */
   readonly location: string;
   kv<T = unknown>(namespace: Namespace): Keyv<T>;
+  /**
+   * Run `fn` (writes to one namespace) as one unit where the backend allows it: one SQLite
+   * transaction instead of one per write (about 10x faster for batches). Redis runs it as is.
+   */
+  transaction<T>(namespace: Namespace, fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -57,6 +62,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
 
 async function openSqliteStore(file: string): Promise<Store> {
   const instances = new Map<Namespace, { keyv: Keyv; adapter: KeyvSqlite }>();
+  const queues = new Map<Namespace, Promise<void>>();
   const first = new KeyvSqlite({ uri: `sqlite://${file}`, table: "meta", busyTimeout: 10_000 });
   try {
     // WAL lets readers (the bot) and a writer (an ingest) work at once, and makes writes ~5x faster.
@@ -84,6 +90,31 @@ async function openSqliteStore(file: string): Promise<Store> {
       const entry = instances.get(ns);
       if (!entry) throw new Error(`Unknown store namespace "${ns}"`);
       return entry.keyv as Keyv<T>;
+    },
+    async transaction<T>(ns: Namespace, fn: () => Promise<T>): Promise<T> {
+      const entry = instances.get(ns);
+      if (!entry) throw new Error(`Unknown store namespace "${ns}"`);
+      // One connection per namespace: queue transactions on it so two batches never interleave.
+      const previous = queues.get(ns) ?? Promise.resolve();
+      const run = previous.then(async () => {
+        await entry.adapter.query("BEGIN IMMEDIATE");
+        try {
+          const result = await fn();
+          await entry.adapter.query("COMMIT");
+          return result;
+        } catch (error) {
+          await entry.adapter.query("ROLLBACK").catch(() => undefined);
+          throw error;
+        }
+      });
+      queues.set(
+        ns,
+        run.then(
+          () => undefined,
+          () => undefined,
+        ),
+      );
+      return run;
     },
     async close() {
       for (const { adapter } of instances.values()) await adapter.disconnect();

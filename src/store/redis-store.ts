@@ -22,6 +22,7 @@ export async function openRedisStore(url: string): Promise<Store> {
     kv<T>(ns: Namespace) {
       return get(ns).keyv as Keyv<T>;
     },
+    transaction: (_ns, fn) => fn(),
     async close() {
       for (const { adapter } of adapters.values()) await adapter.disconnect();
       adapters.clear();

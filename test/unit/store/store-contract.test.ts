@@ -79,6 +79,26 @@ describe.each(backends)("store contract: $name", ({ open }) => {
     expect((await repo.get("store"))?.id).toBe("store");
   });
 
+  it("commits a transaction's writes together, and on SQLite rolls all of them back on failure", async () => {
+    const kv = store.kv<number>("articles");
+    await store.transaction("articles", async () => {
+      await kv.set("t1", 1);
+      await kv.set("t2", 2);
+    });
+    expect([await kv.get("t1"), await kv.get("t2")]).toEqual([1, 2]);
+    if (store.kind !== "sqlite") return;
+    await expect(
+      store.transaction("articles", async () => {
+        await kv.set("t3", 3);
+        throw new Error("disk full");
+      }),
+    ).rejects.toThrow("disk full");
+    expect(await kv.get("t3")).toBeUndefined();
+    // The connection is usable again afterwards.
+    await store.transaction("articles", () => kv.set("t4", 4));
+    expect(await kv.get("t4")).toBe(4);
+  });
+
   it("keeps text exactly: curly quotes, Arabic, emoji, HTML-looking text", async () => {
     const repo = createArticleRepo(store);
     const title = "“Türkiye” — al-Sharaa <b>&amp; 🚀 غزة";
