@@ -16,11 +16,7 @@ export function createLogger(options: {
         paths: ["token", "botToken", "*.token", "*.botToken", "config.botToken"],
         censor: "[REDACTED]",
       },
-      hooks: secrets.length
-        ? {
-            streamWrite: (line: string) => mask(line),
-          }
-        : undefined,
+      ...(secrets.length ? { hooks: { streamWrite: (line: string) => mask(line) } } : {}),
     },
     options.destination ?? pino.destination(2),
   );
