@@ -38,6 +38,13 @@ export interface StoreOptions {
   dataDir: string;
   /** Another Keyv store (`sqlite://…`, `redis://…`) instead of the embedded one. */
   storeUrl?: string;
+  /**
+   * Redis only: prefix of every key (default "briefly"), so several deployments or test runs can
+   * share one Redis. Letters, digits, `_`, `-`, parts joined by single `:`.
+   */
+  keyPrefix?: string;
+  /** Redis only: connection errors while the client reconnects; default a line on stderr. */
+  onError?: (error: Error) => void;
 }
 
 /** File name of the embedded store inside DATA_DIR. */
@@ -48,7 +55,10 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   const url = options.storeUrl;
   if (url?.startsWith("redis://") || url?.startsWith("rediss://")) {
     const { openRedisStore } = await import("./redis-store.js");
-    return openRedisStore(url);
+    return openRedisStore(url, {
+      ...(options.keyPrefix === undefined ? {} : { keyPrefix: options.keyPrefix }),
+      onError: options.onError ?? ((error) => console.error(`redis: ${error.message}`)),
+    });
   }
   let file: string;
   if (url?.startsWith("sqlite://")) {
