@@ -2,23 +2,23 @@
  * Digest benchmark. (1) Composing: due-time selection, story building, and composing (plus
  * rendering) digests for 100,000 subscribers over a realistic article set (the BBC articles
  * spread over three days, topics from category and recurring names). (2) Sending, when the local
- * fake Bot API is available: N subscribers delivered over HTTP to the fake enforcing 30 messages a
- * second, with the sustained rate, 429s, duplicates and losses.
+ * fake Bot API is available: one scheduler tick of the real pipeline delivering N subscribers'
+ * digests over HTTP to the fake enforcing 30 messages a second (bench/digest-send.ts).
  *
- * `npx tsx bench/digest.ts [--subscribers 100000] [--send 300] [--dataset PATH]`
+ * `npm run bench -- --only digest` (N from BENCH_SUBSCRIBERS, default 10,000), or
+ * `npx tsx bench/digest.ts [--subscribers N] [--compose 100000] [--dataset PATH]`
  */
-import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { composeDigest } from "../src/digest/compose.js";
 import { selectDueSubscriptions } from "../src/digest/due.js";
 import { renderDigest } from "../src/digest/render.js";
 import { buildStoryIndex } from "../src/digest/stories.js";
-import type { SendPort } from "../src/digest/types.js";
 import type { Article, TopicRef } from "../src/domain/article.js";
 import type { Subscription } from "../src/domain/subscription.js";
 import { simhash } from "../src/ingest/fingerprint.js";
 import { readDataset, rng } from "./corpus.js";
+import { sendTable } from "./digest-send.js";
 import type { BenchOptions, BenchTable } from "./types.js";
 
 const NOW = new Date("2026-11-26T06:30:00.000Z");
@@ -152,119 +152,34 @@ export function composeTable(dataset: string, subscribers: number): BenchTable {
   };
 }
 
-/** Wrap a port to record each call's round-trip (ms) into `durations`. */
-function timed(port: SendPort, durations: number[]): SendPort {
-  return async (c, m) => {
-    const t = performance.now();
-    try {
-      return await port(c, m);
-    } finally {
-      durations.push(performance.now() - t);
-    }
-  };
-}
+/** Subscribers of the send benchmark when neither `--subscribers` nor BENCH_SUBSCRIBERS says (the issue's figure). */
+export const DEFAULT_SEND_SUBSCRIBERS = 10_000;
 
-/** Deliver `n` digests over HTTP to the fake Bot API at 30 messages a second. */
-export async function sendTable(n: number, workDir: string): Promise<BenchTable | null> {
-  const helper = fileURLToPath(new URL("../test/helpers/fake-bot-api.ts", import.meta.url));
-  if (!fs.existsSync(helper)) return null;
-  const { startFakeBotApi } = (await import(helper)) as typeof import("../test/helpers/fake-bot-api.js");
-  const { createFetchSendPort } = await import("../src/digest/fetch-send.js");
-  const { createDeliveryService } = await import("../src/digest/deliver.js");
-  const { openStore } = await import("../src/store/keyv-store.js");
-  const { createDeliveryLedger } = await import("../src/store/delivery-ledger.js");
-  const { createLocalClaimStore } = await import("../src/store/digest-claims.js");
-  const { createSubscriptionRepo } = await import("../src/store/subscription-repo.js");
-  const { silentLogger } = await import("../src/digest/types.js");
-
-  const api = await startFakeBotApi({ rateLimit: { perSecond: 30, perChatPerSecond: 1 } });
-  const dataDir = path.join(workDir, `digest-send-${process.pid}`);
-  fs.rmSync(dataDir, { recursive: true, force: true });
-  const store = await openStore({ dataDir });
-  try {
-    const subs = createSubscriptionRepo(store.kv("subscriptions"));
-    const ledger = createDeliveryLedger({
-      kv: store.kv("ledger"),
-      claims: createLocalClaimStore(store.kv("claims")),
-    });
-    const durations: number[] = [];
-    const base = NOW.getTime();
-    const t0 = performance.now();
-    const clock = () => new Date(base + (performance.now() - t0));
-    const delivery = createDeliveryService({
-      ledger,
-      send: timed(createFetchSendPort(api), durations),
-      subs,
-      clock,
-      logger: silentLogger,
-      pace: { perSecond: 30, perChatPerSecond: 1 },
-      concurrency: 8,
-    });
-    const text = `<b>Your news digest</b>\n\n${"1. <b>A headline</b>\nA summary sentence of moderate length.\n\n".repeat(8)}`;
-    const jobs = Array.from({ length: n }, (_, i) => ({
-      id: ledger.jobId(20_000 + i, NOW),
-      chatId: 20_000 + i,
-      dueAt: NOW,
-      late: false,
-      message: { text, parseMode: "HTML" as const },
-      coversUntil: NOW,
-    }));
-    await ledger.recordDue(jobs, NOW);
-    const report = await delivery.deliver(jobs);
-    const ok = api.calls.filter((c) => c.method === "sendMessage" && c.status === 200).map((c) => c.at);
-    const limited = api.calls.filter((c) => c.method === "sendMessage" && c.status === 429).length;
-    const seconds = (Math.max(...ok) - Math.min(...ok)) / 1000;
-    const rate = (ok.length - 1) / seconds;
-    const perChat = jobs.map((j) => api.messages(j.chatId).length);
-    return {
-      name: "digest: send rate (fake Bot API over HTTP, limit 30/s)",
-      columns: [
-        "subscribers",
-        "sent",
-        "seconds",
-        "messages/s",
-        "% of limit",
-        "429 received",
-        "duplicates",
-        "lost",
-      ],
-      rows: [
-        [
-          n,
-          report.sent,
-          seconds.toFixed(1),
-          rate.toFixed(2),
-          `${((rate / 30) * 100).toFixed(1)}%`,
-          limited,
-          perChat.filter((c) => c > 1).length,
-          perChat.filter((c) => c === 0).length,
-        ],
-      ],
-      notes: [
-        `sendMessage round-trip p50 ${pct(durations, 0.5)} ms, p90 ${pct(durations, 0.9)} ms, max ${pct(durations, 1)} ms (fake server in the same process).`,
-        "Delivery service with the SQLite ledger (WAL), concurrency 8, pace 30/s overall and 1/s per chat; a send starts only once the send 30 before it has completed + 1 s, so the rate gives up one round-trip per second; every 429 would be waited out (retry_after) and retried.",
-      ],
-    };
-  } finally {
-    await store.close();
-    await api.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  }
-}
-
-function pct(values: number[], p: number): string {
-  const sorted = [...values].sort((a, b) => a - b);
-  return (sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0).toFixed(1);
-}
-
-/** The digest benchmark tables. */
+/**
+ * The digest benchmark tables: compose for `composeSubscribers` (default 100,000), then one tick
+ * delivering to `sendSubscribers` (default BENCH_SUBSCRIBERS, else 10,000: about 6 minutes at 30/s).
+ */
 export async function runDigestBench(
-  opts: BenchOptions & { subscribers?: number; sendSubscribers?: number },
+  opts: BenchOptions & { composeSubscribers?: number; sendSubscribers?: number },
 ): Promise<BenchTable[]> {
-  const tables = [composeTable(opts.dataset, opts.subscribers ?? 100_000)];
-  const send = await sendTable(opts.sendSubscribers ?? 300, opts.workDir);
+  const tables = [composeTable(opts.dataset, opts.composeSubscribers ?? 100_000)];
+  const n = opts.sendSubscribers ?? envCount("BENCH_SUBSCRIBERS") ?? DEFAULT_SEND_SUBSCRIBERS;
+  const articles = benchArticles(
+    readDataset(opts.dataset) as { title: string; article: string; category?: string }[],
+  );
+  const send = await sendTable(benchSubscribers(n, articles), articles, NOW, opts.workDir);
   if (send) tables.push(send);
   return tables;
+}
+
+/** A positive whole number from the environment (benchmarks only; the app reads its config in src/config.ts). */
+function envCount(name: string): number | undefined {
+  const raw = process.env[name];
+  if (raw === undefined || raw === "") return undefined;
+  const n = Number(raw);
+  if (!Number.isSafeInteger(n) || n <= 0)
+    throw new Error(`${name} must be a positive whole number, got "${raw}"`);
+  return n;
 }
 
 const isMain = process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1]);
@@ -278,9 +193,9 @@ if (isMain) {
     if (!Number.isInteger(value) || value <= 0) throw new Error(`${flag} takes a positive whole number`);
     return value;
   };
-  const subscribers = take("--subscribers");
-  const sendSubscribers = take("--send");
+  const sendSubscribers = take("--subscribers");
+  const composeSubscribers = take("--compose");
   const { standaloneOptions, printTables } = await import("./cli.js");
   const opts = standaloneOptions(args, [100_000]);
-  printTables(await runDigestBench({ ...opts, subscribers, sendSubscribers }), opts.json);
+  printTables(await runDigestBench({ ...opts, composeSubscribers, sendSubscribers }), opts.json);
 }

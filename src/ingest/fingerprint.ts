@@ -43,16 +43,26 @@ export function articleId(identity: { url: string | null; source: string | null;
  */
 export function simhash(text: string): string {
   const tokens = fingerprintTokens(text);
-  const features = new Map<string, number>();
-  if (tokens.length === 1) features.set(tokens[0]!, 1);
+  // Hash each token once; a bigram's two 32-bit hashes mix its tokens' hashes (no string building).
+  const hi1 = new Uint32Array(tokens.length);
+  const lo1 = new Uint32Array(tokens.length);
+  for (let i = 0; i < tokens.length; i++) {
+    hi1[i] = fnv1a(tokens[i]!, 0x811c9dc5);
+    lo1[i] = fnv1a(tokens[i]!, 0x5bd1e995 ^ 0x01000193);
+  }
+  const features = new Map<number, { hi: number; lo: number; weight: number }>();
+  const add = (hi: number, lo: number) => {
+    const key = hi * 0x100000 + (lo & 0xfffff);
+    const f = features.get(key);
+    if (f) f.weight++;
+    else features.set(key, { hi, lo, weight: 1 });
+  };
+  if (tokens.length === 1) add(hi1[0]!, lo1[0]!);
   for (let i = 0; i + 1 < tokens.length; i++) {
-    const bigram = `${tokens[i]} ${tokens[i + 1]}`;
-    features.set(bigram, (features.get(bigram) ?? 0) + 1);
+    add(mix(hi1[i]!, hi1[i + 1]!), mix(lo1[i]!, lo1[i + 1]!));
   }
   const counts = new Float64Array(64);
-  for (const [feature, weight] of features) {
-    const hi = fnv1a(feature, 0x811c9dc5);
-    const lo = fnv1a(feature, 0x5bd1e995 ^ 0x01000193);
+  for (const { hi, lo, weight } of features.values()) {
     for (let bit = 0; bit < 32; bit++) {
       counts[bit]! += (hi >>> bit) & 1 ? weight : -weight;
       counts[bit + 32]! += (lo >>> bit) & 1 ? weight : -weight;
@@ -65,6 +75,17 @@ export function simhash(text: string): string {
     if (counts[bit + 32]! > 0) lo |= 1 << bit;
   }
   return (hi >>> 0).toString(16).padStart(8, "0") + (lo >>> 0).toString(16).padStart(8, "0");
+}
+
+/** Order-sensitive mix of two 32-bit hashes (murmur3 finaliser). */
+function mix(a: number, b: number): number {
+  let h = (Math.imul(a, 0x9e3779b1) ^ b) >>> 0;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
 }
 
 /** Number of differing bits between two SimHashes. */
