@@ -28,7 +28,9 @@ export interface RecentArticlesDeps {
  * when a reader opens it, so the window keeps ~1 KB an article instead of the full text.
  */
 function slim(article: Article): Article {
-  return { ...article, blocks: [], sentences: [], caption: null };
+  // The JSON round trip copies every string: a parser's strings can be slices of the whole file
+  // they came from, and keeping one slice would keep the file's text alive.
+  return JSON.parse(JSON.stringify({ ...article, blocks: [], sentences: [], caption: null })) as Article;
 }
 
 /** Create the window. Nothing is read until the first `since` call. */
@@ -64,6 +66,8 @@ export function createRecentArticles(deps: RecentArticlesDeps): RecentArticles {
       return out;
     },
     add(articles) {
+      // Before the first question the window is not loaded: the load will read these from the store.
+      if (!loaded) return;
       for (const a of articles) keep(a);
     },
   };
