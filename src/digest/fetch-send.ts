@@ -3,6 +3,7 @@
  * The bot uses grammY's API through the coordinator's adapter; this one serves the delivery
  * benchmark and end-to-end tests against the local fake Bot API, and any tool that only sends.
  */
+import { sendMessageOptions } from "./telegram-port.js";
 import type { OutgoingMessage, SendPort, TelegramErrorLike } from "./types.js";
 
 /** Bot API error answers are thrown as this, shaped like grammY's GrammyError. */
@@ -19,22 +20,7 @@ export class BotApiError extends Error implements TelegramErrorLike {
 
 /** The JSON body of `sendMessage` for a message. */
 export function sendMessageBody(chatId: number, message: OutgoingMessage): Record<string, unknown> {
-  return {
-    chat_id: chatId,
-    text: message.text,
-    parse_mode: message.parseMode,
-    link_preview_options: { is_disabled: true },
-    ...(message.buttons?.length
-      ? {
-          reply_markup: {
-            inline_keyboard: message.buttons.map((row) =>
-              row.map((b) => ({ text: b.text, callback_data: b.data })),
-            ),
-          },
-        }
-      : {}),
-    ...(message.allowPaidBroadcast ? { allow_paid_broadcast: true } : {}),
-  };
+  return { chat_id: chatId, text: message.text, ...sendMessageOptions(message) };
 }
 
 /** Create a SendPort posting to `${apiRoot}/bot${token}/sendMessage`. */

@@ -3,31 +3,9 @@
  * All pure and allocation-light: they run on every sentence of every article.
  */
 
-/** Letters NFKD does not decompose into ASCII plus a combining mark. */
-const SPECIAL_LETTERS: Record<string, string> = {
-  ı: "i",
-  ø: "o",
-  æ: "ae",
-  œ: "oe",
-  ß: "ss",
-  đ: "d",
-  ð: "d",
-  ł: "l",
-  þ: "th",
-};
+export { asciiFold } from "../domain/fold.js";
 
-const NON_ASCII = /[^\u0020-\u007e\s]/;
-
-/** Lower-cases, strips diacritics and maps the few letters NFKD leaves alone ("Türkiye" → "turkiye"). */
-export function asciiFold(s: string): string {
-  // Most news text is ASCII: skip the Unicode normalisation then.
-  if (!NON_ASCII.test(s)) return s.toLowerCase();
-  return s
-    .normalize("NFKD")
-    .replace(/\p{M}+/gu, "")
-    .toLowerCase()
-    .replace(/[ıøæœßđðłþ]/g, (c) => SPECIAL_LETTERS[c] ?? c);
-}
+import { asciiFold } from "../domain/fold.js";
 
 /**
  * The key two spellings of one name share: case and diacritics folded, possessive "'s" dropped,

@@ -1,21 +1,10 @@
+import { asciiFold } from "../domain/fold.js";
+
 /**
  * Text folding and tokenising that mirror what the FTS5 `unicode61 remove_diacritics 2`
  * tokenizer does, so that the JavaScript side (vocabulary, typo correction, stopwords) and the
  * SQLite side agree on what a word is.
  */
-
-/** Letters NFKD leaves alone but readers expect folded (SQLite folds most of them too). */
-const SPECIAL_LETTERS: Record<string, string> = {
-  ı: "i",
-  ø: "o",
-  æ: "ae",
-  œ: "oe",
-  ß: "ss",
-  đ: "d",
-  ð: "d",
-  ł: "l",
-  þ: "th",
-};
 
 /**
  * A run of token characters: letters, numbers, private-use characters (unicode61 token classes)
@@ -24,13 +13,7 @@ const SPECIAL_LETTERS: Record<string, string> = {
 const TOKEN = /[\p{L}\p{N}\p{M}\p{Co}]+/gu;
 
 /** Lower-case, diacritic-free form of a word ("Türkiye" → "turkiye"). */
-export function fold(word: string): string {
-  return word
-    .normalize("NFKD")
-    .replace(/\p{M}+/gu, "")
-    .toLowerCase()
-    .replace(/[ıøæœßđðłþ]/g, (c) => SPECIAL_LETTERS[c] ?? c);
-}
+export const fold: (word: string) => string = asciiFold;
 
 /** The words of a text in order, NFC and lower-cased but with diacritics kept (SQLite folds them). */
 export function tokens(text: string): string[] {
