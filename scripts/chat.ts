@@ -4,13 +4,13 @@
  */
 import { createApp } from "../src/app.js";
 import { runChat } from "../src/chat/run-chat.js";
-import { ConfigError, loadConfig } from "../src/config.js";
+import { ConfigError, loadConfig, readEnvironment } from "../src/config.js";
 import { createLogger } from "../src/logger.js";
 
 async function main(): Promise<number> {
   let config: ReturnType<typeof loadConfig>;
   try {
-    config = loadConfig(process.env);
+    config = loadConfig(readEnvironment());
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`${error.message}\n`);

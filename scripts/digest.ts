@@ -10,7 +10,7 @@ import { parseArgs } from "node:util";
 import { Api } from "grammy";
 import { digestButtonData } from "../src/bot/features/subscriptions/index.js";
 import { htmlToTerminal } from "../src/chat/html-to-text.js";
-import { ConfigError, loadConfig } from "../src/config.js";
+import { ConfigError, loadConfig, readEnvironment } from "../src/config.js";
 import { createTelegramSendPort } from "../src/digest/telegram-port.js";
 import { createDigestPipeline } from "../src/digest/wiring.js";
 import { createLogger } from "../src/logger.js";
@@ -50,7 +50,7 @@ async function main(): Promise<number> {
   }
   let config: ReturnType<typeof loadConfig>;
   try {
-    config = loadConfig(process.env);
+    config = loadConfig(readEnvironment());
   } catch (error) {
     if (error instanceof ConfigError) return usage(error.message);
     throw error;

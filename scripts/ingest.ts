@@ -3,7 +3,7 @@
  * Exit status: 0 every file loaded, 1 some file failed (the others still loaded), 2 usage error.
  */
 import { parseArgs } from "node:util";
-import { ConfigError, loadConfig } from "../src/config.js";
+import { ConfigError, loadConfig, readEnvironment } from "../src/config.js";
 import { createLogger } from "../src/logger.js";
 import { formatReport, progressReporter, toJsonReport } from "./ingest-output.js";
 
@@ -53,7 +53,7 @@ async function main(): Promise<number> {
 
   let config: ReturnType<typeof loadConfig>;
   try {
-    config = loadConfig(process.env);
+    config = loadConfig(readEnvironment());
   } catch (error) {
     if (error instanceof ConfigError) usageError(error.message);
     throw error;

@@ -2,6 +2,7 @@
  * The only reader of process.env. One zod schema, one aggregated error message.
  * Polling and webhook mode are a discriminated union so callers cannot mix them up.
  */
+import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 
@@ -129,4 +130,13 @@ function isValidZone(zone: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * The process environment, after loading `.env` from the working directory when there is one.
+ * Variables already set in the environment win over the file.
+ */
+export function readEnvironment(file = ".env"): Record<string, string | undefined> {
+  if (fs.existsSync(file)) process.loadEnvFile(file);
+  return process.env;
 }

@@ -5,7 +5,7 @@
  */
 import { createApp } from "./app.js";
 import { registerCommands, runPolling } from "./bot/create-bot.js";
-import { ConfigError, loadConfig } from "./config.js";
+import { ConfigError, loadConfig, readEnvironment } from "./config.js";
 import { startWebhookServer } from "./server/webhook.js";
 
 const NO_TOKEN = `Briefly needs a bot token to talk to Telegram.
@@ -20,7 +20,7 @@ No token yet? Try the bot in your terminal right now: npm run chat
 async function main(): Promise<void> {
   let config: ReturnType<typeof loadConfig>;
   try {
-    config = loadConfig(process.env);
+    config = loadConfig(readEnvironment());
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`${error.message}\n`);

@@ -1,7 +1,10 @@
+import fs from "node:fs";
+import path from "node:path";
 import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig } from "../../src/config.js";
+import { ConfigError, loadConfig, readEnvironment } from "../../src/config.js";
 import { createLogger } from "../../src/logger.js";
+import { tmpDir } from "../helpers/tmp.js";
 
 describe("loadConfig", () => {
   it("applies the documented defaults", () => {
@@ -89,5 +92,24 @@ describe("createLogger", () => {
     expect(out).toContain("getMe");
     expect(out).toContain("boom");
     expect(out).not.toContain("secret-token-value");
+  });
+});
+
+describe("readEnvironment", () => {
+  it("loads .env when present, without overriding variables already set", () => {
+    const { dir, cleanup } = tmpDir();
+    try {
+      const file = path.join(dir, ".env");
+      fs.writeFileSync(file, "BRIEFLY_TEST_FROM_FILE=file\nBRIEFLY_TEST_SET=file\n");
+      process.env.BRIEFLY_TEST_SET = "shell";
+      const env = readEnvironment(file);
+      expect(env.BRIEFLY_TEST_FROM_FILE).toBe("file");
+      expect(env.BRIEFLY_TEST_SET).toBe("shell");
+      expect(readEnvironment(path.join(dir, "missing.env"))).toBe(process.env);
+    } finally {
+      delete process.env.BRIEFLY_TEST_FROM_FILE;
+      delete process.env.BRIEFLY_TEST_SET;
+      cleanup();
+    }
   });
 });
