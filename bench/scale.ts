@@ -18,7 +18,7 @@ import { fork } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import type { DeliveryLedger, LedgerEntry } from "../src/store/delivery-ledger.js";
+import { type DeliveryLedger, freshLedgerEntry } from "../src/store/delivery-ledger.js";
 import type { RedisStore } from "../src/store/redis-store.js";
 import type { BenchTable } from "./types.js";
 
@@ -66,21 +66,7 @@ function withAtomicRecordDue(ledger: DeliveryLedger, store: RedisStore): Deliver
         "ledger",
         jobs.map((j) => ({
           key: `job:${j.id}`,
-          value: {
-            id: j.id,
-            chatId: j.chatId,
-            dueAt: j.dueAt.toISOString(),
-            state: "due",
-            late: j.late,
-            attempts: 0,
-            owner: null,
-            claimedAt: null,
-            sentAt: null,
-            sentTo: null,
-            messageId: null,
-            reason: null,
-            updatedAt: now.toISOString(),
-          } satisfies LedgerEntry,
+          value: freshLedgerEntry(j, now),
         })),
       );
     },

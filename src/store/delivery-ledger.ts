@@ -117,22 +117,6 @@ export function createDeliveryLedger(deps: { kv: Keyv; claims: ClaimStore }): De
   const dayKey = (at: Date) => `day:${at.toISOString().slice(0, 10)}`;
   const claimKey = (id: string) => `claim:${id}`;
 
-  const fresh = (job: LedgerJob, now: Date): LedgerEntry => ({
-    id: job.id,
-    chatId: job.chatId,
-    dueAt: job.dueAt.toISOString(),
-    state: "due",
-    late: job.late,
-    attempts: 0,
-    owner: null,
-    claimedAt: null,
-    sentAt: null,
-    sentTo: null,
-    messageId: null,
-    reason: null,
-    updatedAt: now.toISOString(),
-  });
-
   const count = (at: Date, field: keyof DayCounts, alsoLate: boolean) =>
     mutex.run(dayKey(at), async () => {
       const counts = withZeros((await kv.get(dayKey(at))) as DayCounts | undefined);
@@ -161,12 +145,13 @@ export function createDeliveryLedger(deps: { kv: Keyv; claims: ClaimStore }): De
       const existing = await this.getMany(jobs.map((j) => j.id));
       const missing = jobs.filter((_, i) => existing[i] === undefined);
       if (missing.length === 0) return;
-      await kv.setMany(missing.map((j) => ({ key: jobKey(j.id), value: fresh(j, now) })));
+      await kv.setMany(missing.map((j) => ({ key: jobKey(j.id), value: freshLedgerEntry(j, now) })));
     },
     async claim(job, owner, now, leaseMs) {
       if (!(await deps.claims.acquire(claimKey(job.id), owner, leaseMs, now))) return { kind: "held" };
       return mutex.run(jobKey(job.id), async () => {
-        const entry = ((await kv.get(jobKey(job.id))) as LedgerEntry | undefined) ?? fresh(job, now);
+        const entry =
+          ((await kv.get(jobKey(job.id))) as LedgerEntry | undefined) ?? freshLedgerEntry(job, now);
         if (FINAL.has(entry.state)) {
           await deps.claims.release(claimKey(job.id), owner);
           return { kind: "done", entry } as const;
@@ -195,7 +180,8 @@ export function createDeliveryLedger(deps: { kv: Keyv; claims: ClaimStore }): De
     },
     async recordMigrated(job, sent, now) {
       await mutex.run(jobKey(job.id), async () => {
-        const entry = ((await kv.get(jobKey(job.id))) as LedgerEntry | undefined) ?? fresh(job, now);
+        const entry =
+          ((await kv.get(jobKey(job.id))) as LedgerEntry | undefined) ?? freshLedgerEntry(job, now);
         if (FINAL.has(entry.state)) return;
         const reason = `sent as ${sent.id} (group migrated)`;
         await kv.set(jobKey(job.id), {
@@ -209,7 +195,8 @@ export function createDeliveryLedger(deps: { kv: Keyv; claims: ClaimStore }): De
     },
     async markSkipped(job, reason, now) {
       await mutex.run(jobKey(job.id), async () => {
-        const entry = ((await kv.get(jobKey(job.id))) as LedgerEntry | undefined) ?? fresh(job, now);
+        const entry =
+          ((await kv.get(jobKey(job.id))) as LedgerEntry | undefined) ?? freshLedgerEntry(job, now);
         if (FINAL.has(entry.state)) return;
         await kv.set(jobKey(job.id), { ...entry, state: "skipped", reason, updatedAt: now.toISOString() });
       });
@@ -241,5 +228,24 @@ export function createDeliveryLedger(deps: { kv: Keyv; claims: ClaimStore }): De
       for (const key of doomed) await kv.delete(key);
       return doomed.filter((k) => k.startsWith("job:")).length;
     },
+  };
+}
+
+/** The entry a due job starts with: state "due", no attempts, no owner. */
+export function freshLedgerEntry(job: LedgerJob, now: Date): LedgerEntry {
+  return {
+    id: job.id,
+    chatId: job.chatId,
+    dueAt: job.dueAt.toISOString(),
+    state: "due",
+    late: job.late,
+    attempts: 0,
+    owner: null,
+    claimedAt: null,
+    sentAt: null,
+    sentTo: null,
+    messageId: null,
+    reason: null,
+    updatedAt: now.toISOString(),
   };
 }

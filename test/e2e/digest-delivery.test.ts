@@ -15,19 +15,12 @@ import { openStore, type Store } from "../../src/store/keyv-store.js";
 import { createSubscriptionRepo } from "../../src/store/subscription-repo.js";
 import { type FakeBotApi, startFakeBotApi } from "../helpers/fake-bot-api.js";
 import { tmpDir } from "../helpers/tmp.js";
-import { makeSub, seedArticles } from "../unit/digest/fixtures.js";
+import { makeSub, pinnedClock, seedArticles } from "../unit/digest/fixtures.js";
 
 const DUE = Date.parse("2026-11-26T06:30:00.000Z");
 const SEED = seedArticles("2026-11-26T06:00:00.000Z");
 const articles = async (since: Date): Promise<Article[]> =>
   SEED.filter((a) => Date.parse(a.ingestedAt) > since.getTime());
-
-/** A pinned instant that advances with monotonic time. */
-function pinnedClock(iso: string): () => Date {
-  const base = Date.parse(iso);
-  const start = performance.now();
-  return () => new Date(base + (performance.now() - start));
-}
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {

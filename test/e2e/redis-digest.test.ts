@@ -19,20 +19,13 @@ import { createRedisClaimStore } from "../../src/store/redis-claims.js";
 import { openRedisStore, type RedisStore } from "../../src/store/redis-store.js";
 import { createSubscriptionRepo } from "../../src/store/subscription-repo.js";
 import { type FakeBotApi, startFakeBotApi } from "../helpers/fake-bot-api.js";
-import { makeSub, seedArticles } from "../unit/digest/fixtures.js";
+import { makeSub, pinnedClock, seedArticles } from "../unit/digest/fixtures.js";
 
 const REDIS_URL = process.env.REDIS_URL;
 const DUE = Date.parse("2026-11-26T06:30:00.000Z");
 const SEED = seedArticles("2026-11-26T06:00:00.000Z");
 const articles = async (since: Date): Promise<Article[]> =>
   SEED.filter((a) => Date.parse(a.ingestedAt) > since.getTime());
-
-/** A pinned instant that advances with monotonic time. */
-function pinnedClock(iso: string): () => Date {
-  const base = Date.parse(iso);
-  const start = performance.now();
-  return () => new Date(base + (performance.now() - start));
-}
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {

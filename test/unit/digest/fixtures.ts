@@ -101,3 +101,10 @@ export function memoryStores() {
   const ledger = createDeliveryLedger({ kv: kv.ledger, claims: createLocalClaimStore(kv.claims) });
   return { kv, subs, ledger };
 }
+
+/** A pinned instant that advances with monotonic time. */
+export function pinnedClock(iso: string): () => Date {
+  const base = Date.parse(iso);
+  const start = performance.now();
+  return () => new Date(base + (performance.now() - start));
+}
