@@ -1,25 +1,20 @@
 /**
- * Scale-out benchmark (issue 7), on the Redis building blocks: digest delivery by 1 and by N
- * instance processes (forked, each its own Redis connections, Redis claims, its own pacer) over
- * one Redis store, against the local fake Bot API over HTTP. Two settings:
+ * Scale-out benchmark (issue 7): digest delivery by 1 and by N bot processes over one Redis
+ * store, against the local fake Bot API over HTTP. Each process is forked with its own Redis
+ * connections and runs the app's digest pipeline with the cluster sharing the app uses
+ * (src/cluster: Redis claims, set-if-absent ledger entries, atomic counters, one shared pace);
+ * all start the same tick at once (the worst case: no tick election). Two settings:
  *
- * - "telegram": the fake enforces Telegram's ~30 messages a second per bot, each instance paces
- *   itself at 30/s. Shows where scale-out stops: the limit is per bot, not per instance.
- * - "unthrottled": no limit at the fake, each instance paced at 2,000/s (paid-broadcast-like),
- *   to see what the instances themselves can push.
+ * - "free": Telegram's ~30 messages a second per bot, enforced by the fake (429 above it).
+ * - "paid broadcast": PAID_BROADCAST, 1,000 messages a second per bot; the fake does not limit,
+ *   to see what the processes themselves push.
  *
- * Not here yet (needs the app wiring): webhook updates per second with 1 and N instances behind
- * a load balancer, and whole bot processes (scheduler + run coordinator) instead of one tick each.
- *
- * `npx tsx bench/scale.ts [--redis redis://127.0.0.1:6379] [--subscribers 300] [--instances 1,3]
- *   [--atomic-record-due] [--json]`
+ * `npx tsx bench/scale.ts [--redis redis://127.0.0.1:6379] [--subscribers 300] [--instances 1,3] [--json]`
  */
 import { fork } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { type DeliveryLedger, freshLedgerEntry } from "../src/store/delivery-ledger.js";
-import type { RedisStore } from "../src/store/redis-store.js";
 import type { BenchTable } from "./types.js";
 
 const DUE = "2026-11-26T06:30:00.000Z";
@@ -32,100 +27,65 @@ interface WorkerJob {
   apiRoot: string;
   token: string;
   owner: string;
-  perSecond: number;
-  atomicRecordDue: boolean;
+  paidBroadcast: boolean;
 }
 
-/** One delivery setting; `perSecond` is each instance's own pace given the instance count. */
+/** One delivery setting. */
 interface Setting {
   name: string;
   fakeLimit?: { perSecond: number; perChatPerSecond: number };
-  perSecond: (instances: number) => number;
+  paidBroadcast: boolean;
   /** Digests per run, as a multiple of --subscribers. */
   scale: number;
 }
 
-const TELEGRAM = { perSecond: 30, perChatPerSecond: 1 };
 const SETTINGS: Setting[] = [
-  { name: "telegram, 30/s each", fakeLimit: TELEGRAM, perSecond: () => 30, scale: 1 },
-  { name: "telegram, 30/s split", fakeLimit: TELEGRAM, perSecond: (n) => 30 / n, scale: 1 },
-  { name: "unthrottled", perSecond: () => 2000, scale: 10 },
+  {
+    name: "free (30/s per bot)",
+    fakeLimit: { perSecond: 30, perChatPerSecond: 1 },
+    paidBroadcast: false,
+    scale: 1,
+  },
+  { name: "paid broadcast (1,000/s per bot)", paidBroadcast: true, scale: 10 },
 ];
 
-/**
- * TEMPORARY stand-in for the ledger change proposed for issue 7 (recordDue as set-if-absent):
- * the same entry `createDeliveryLedger` writes, through `RedisStore.insertMissing`. It repeats
- * the ledger's key format ("job:<id>"), so it lives here only until delivery-ledger.ts takes an
- * `insertMissing` dependency.
- */
-function withAtomicRecordDue(ledger: DeliveryLedger, store: RedisStore): DeliveryLedger {
-  return {
-    ...ledger,
-    async recordDue(jobs, now) {
-      await store.insertMissing(
-        "ledger",
-        jobs.map((j) => ({
-          key: `job:${j.id}`,
-          value: freshLedgerEntry(j, now),
-        })),
-      );
-    },
-  };
-}
-
-/** Worker side: open the shared store, wait for "go", run one digest tick, report, exit. */
+/** Worker side: the app's digest pipeline on the shared store (createCluster's sharing), one tick. */
 async function worker(): Promise<void> {
   const job = await new Promise<WorkerJob>((resolve) =>
     process.once("message", (m) => resolve(m as WorkerJob)),
   );
   const { openRedisStore } = await import("../src/store/redis-store.js");
-  const { createRedisClaimStore } = await import("../src/store/redis-claims.js");
-  const { createDeliveryLedger } = await import("../src/store/delivery-ledger.js");
-  const { createSubscriptionRepo } = await import("../src/store/subscription-repo.js");
-  const { createDeliveryService } = await import("../src/digest/deliver.js");
-  const { createDigestTicker } = await import("../src/digest/run.js");
+  const { createCluster } = await import("../src/cluster/cluster.js");
+  const { createDigestPipeline } = await import("../src/digest/wiring.js");
   const { createFetchSendPort } = await import("../src/digest/fetch-send.js");
   const { silentLogger } = await import("../src/digest/types.js");
+  const { digestButtonData } = await import("../src/bot/features/subscriptions/index.js");
   const { seedArticles } = await import("../test/unit/digest/fixtures.js");
   const seed = seedArticles("2026-11-26T06:00:00.000Z");
   const store = await openRedisStore(job.redisUrl, { keyPrefix: job.keyPrefix, onError: () => {} });
-  const subs = createSubscriptionRepo(store.kv("subscriptions"));
-  const plain = createDeliveryLedger({
-    kv: store.kv("ledger"),
-    claims: createRedisClaimStore(store.client, `${job.keyPrefix}:claim`),
-  });
-  const ledger = job.atomicRecordDue ? withAtomicRecordDue(plain, store) : plain;
   const base = Date.parse(DUE) + 50;
   const t0 = performance.now();
   const clock = () => new Date(base + (performance.now() - t0));
-  const delivery = createDeliveryService({
-    ledger,
-    send: createFetchSendPort({ apiRoot: job.apiRoot, token: job.token }),
-    subs,
+  const pipeline = createDigestPipeline({
+    store,
+    articles: async (since) => seed.filter((a) => Date.parse(a.ingestedAt) > since.getTime()),
     clock,
     logger: silentLogger,
-    pace: { perSecond: job.perSecond, perChatPerSecond: 1 },
-    concurrency: 16,
-    owner: job.owner,
-    leaseMs: 120_000,
+    defaults: { timezone: "UTC", time: "08:00" },
+    buttons: { scheduled: digestButtonData(true), preview: digestButtonData(false) },
+    send: createFetchSendPort({ apiRoot: job.apiRoot, token: job.token }),
+    paidBroadcast: job.paidBroadcast,
+    sharing: createCluster(store, silentLogger).digest,
   });
-  const articles = async (since: Date) => seed.filter((a) => Date.parse(a.ingestedAt) > since.getTime());
-  const ticker = createDigestTicker({ clock, subs, articles, ledger, delivery, graceMinutes: 60 });
   process.send?.("ready");
   await new Promise((resolve) => process.once("message", resolve));
-  const result = await ticker.tick();
+  const result = await pipeline.tick();
   process.send?.({ sent: result.sent, rateLimited: result.rateLimited, unfinished: result.unfinished });
   await store.close();
 }
 
 /** Parent side: one run of `instances` workers over `subscribers` due digests. */
-async function run(
-  redisUrl: string,
-  setting: Setting,
-  instances: number,
-  subscribers: number,
-  atomicRecordDue: boolean,
-) {
+async function run(redisUrl: string, setting: Setting, instances: number, subscribers: number) {
   const { startFakeBotApi } = await import("../test/helpers/fake-bot-api.js");
   const { openRedisStore } = await import("../src/store/redis-store.js");
   const { createSubscriptionRepo } = await import("../src/store/subscription-repo.js");
@@ -157,8 +117,7 @@ async function run(
         apiRoot: api.apiRoot,
         token: api.token,
         owner: `i${i}`,
-        perSecond: setting.perSecond(instances),
-        atomicRecordDue,
+        paidBroadcast: setting.paidBroadcast,
       };
       child.send(job);
       return child;
@@ -198,13 +157,12 @@ export async function runScaleBench(opts: {
   redisUrl: string;
   subscribers: number;
   instances: number[];
-  atomicRecordDue: boolean;
 }): Promise<BenchTable[]> {
   const rows: (string | number)[][] = [];
   for (const setting of SETTINGS) {
     for (const n of opts.instances) {
       const subscribers = opts.subscribers * setting.scale;
-      const r = await run(opts.redisUrl, setting, n, subscribers, opts.atomicRecordDue);
+      const r = await run(opts.redisUrl, setting, n, subscribers);
       rows.push([
         setting.name,
         n,
@@ -223,12 +181,9 @@ export async function runScaleBench(opts: {
       columns: ["setting", "instances", "digests", "seconds", "msgs/s", "429s", "duplicates", "missing"],
       rows,
       notes: [
-        "Each instance is a forked process with its own Redis connections and its own pacer; one tick each, started together.",
-        "telegram: the fake Bot API answers 429 above 30 msg/s per bot; each instance paced at 30/s, or at 30/N.",
-        "unthrottled: no limit at the fake, each instance paced at 2,000/s, 10x the digests.",
-        opts.atomicRecordDue
-          ? "recordDue: set-if-absent (--atomic-record-due, the proposed ledger change)."
-          : "recordDue: the ledger as is (read, then write; several instances can overwrite a sent entry).",
+        "Each instance is a forked process running the app's digest pipeline with the cluster sharing (one pace for the bot across processes, Redis claims); one tick each, started together.",
+        "free: the fake Bot API answers 429 above 30 msg/s per bot. paid broadcast: no limit at the fake, 10x the digests; the shared pace is 950/s (1,000 less 5%).",
+        "Loopback, 2 cores shared by the fake, Redis, the bench and every instance.",
       ],
     },
   ];
@@ -243,7 +198,6 @@ if (process.argv.includes("--worker")) {
       subscribers: { type: "string" },
       instances: { type: "string" },
       json: { type: "boolean" },
-      "atomic-record-due": { type: "boolean" },
     },
   });
   const { printTables } = await import("./cli.js");
@@ -251,7 +205,6 @@ if (process.argv.includes("--worker")) {
     redisUrl: values.redis ?? "redis://127.0.0.1:6379",
     subscribers: Number(values.subscribers ?? 300),
     instances: (values.instances ?? "1,3").split(",").map(Number),
-    atomicRecordDue: values["atomic-record-due"] ?? false,
   });
   printTables(tables, values.json ?? false);
 }

@@ -1,6 +1,7 @@
 /**
- * `npm run bench -- [--only ingest,nlp,search,bot,digest] [--sizes 1000,10000,100000] [--dataset PATH] [--json]`
+ * `npm run bench -- [--only ingest,nlp,search,bot,digest,scale] [--sizes 1000,10000,100000] [--dataset PATH] [--json]`
  * Runs the benchmarks one after another and prints their tables (or one JSON array with --json).
+ * `scale` needs Redis at REDIS_URL (default redis://127.0.0.1:6379); without it, it says so and is skipped.
  */
 import fs from "node:fs";
 import { printTables, standaloneOptions } from "../bench/cli.js";
@@ -14,7 +15,27 @@ const BENCHES: Record<string, () => Promise<Runner>> = {
   search: async () => (await import("../bench/search.js")).runSearchBench,
   bot: async () => (await import("../bench/bot.js")).runBotBench,
   digest: async () => (await import("../bench/digest.js")).runDigestBench,
+  scale: async () => runScaleBenches,
 };
+
+/** Both scale-out tables (digest delivery and webhook updates, 1 and 3 processes on one Redis). */
+async function runScaleBenches(): Promise<BenchTable[]> {
+  const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
+  const { connectRedis } = await import("../src/store/redis-client.js");
+  try {
+    const probe = await connectRedis(redisUrl, { onError: () => undefined, initialAttempts: 1 });
+    await probe.close();
+  } catch (error) {
+    process.stderr.write(`bench: scale skipped: ${(error as Error).message}\n`);
+    return [];
+  }
+  const { runScaleBench } = await import("../bench/scale.js");
+  const { runWebhookScaleBench } = await import("../bench/scale-webhook.js");
+  return [
+    ...(await runScaleBench({ redisUrl, subscribers: 300, instances: [1, 3] })),
+    ...(await runWebhookScaleBench({ redisUrl, updates: 3000, instances: [1, 3], concurrency: 64 })),
+  ];
+}
 
 async function main(): Promise<number> {
   let opts: ReturnType<typeof standaloneOptions>;

@@ -62,7 +62,7 @@ async function main(): Promise<number> {
     secrets: [config.botToken],
   });
   const clock = () => new Date();
-  const services = await openServices(config, { logger, clock });
+  const services = await openServices(config, { logger, clock, followCluster: false });
   try {
     const digest = createDigestPipeline({
       store: services.store,
@@ -72,6 +72,8 @@ async function main(): Promise<number> {
       defaults: { timezone: config.defaultTimezone, time: config.defaultDigestTime },
       buttons: { scheduled: digestButtonData(true), preview: digestButtonData(false) },
       paidBroadcast: config.paidBroadcast,
+      leaseMs: config.digestLeaseMs,
+      ...(services.cluster ? { sharing: services.cluster.digest } : {}),
       ...(values.send
         ? { send: createTelegramSendPort(new Api(config.botToken!, { apiRoot: config.apiRoot })) }
         : {}),

@@ -64,7 +64,8 @@ async function main(): Promise<number> {
   });
   // Loaded after the arguments are checked, so usage errors answer at once.
   const { openServices } = await import("../src/services/container.js");
-  const services = await openServices(config, { logger, clock: () => new Date() });
+  // On Redis the script publishes what it stored; it need not follow other processes.
+  const services = await openServices(config, { logger, clock: () => new Date(), followCluster: false });
   try {
     const progress = progressReporter(process.stderr);
     const report = await services.ingest.ingestPaths(positionals, {

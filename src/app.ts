@@ -9,6 +9,7 @@ import type { BotContext } from "./bot/context.js";
 import { createBot } from "./bot/create-bot.js";
 import { adminFeature } from "./bot/features/admin/index.js";
 import { digestButtonData, subscriptionsFeature } from "./bot/features/subscriptions/index.js";
+import { createMemoryUpdateClaims } from "./bot/middleware/dedupe-updates.js";
 import type { Config } from "./config.js";
 import type { DigestScheduler } from "./digest/scheduler.js";
 import { createTelegramSendPort } from "./digest/telegram-port.js";
@@ -84,6 +85,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     buttons: { scheduled: digestButtonData(true), preview: digestButtonData(false) },
     ...(send ? { send } : {}),
     paidBroadcast: config.paidBroadcast,
+    leaseMs: config.digestLeaseMs,
+    ...(services.cluster ? { sharing: services.cluster.digest } : {}),
   });
   const admin = createAdminService({
     deliveryStats: (now) => digest.subscriptions.stats(now),
@@ -100,6 +103,15 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     logger,
     adminIds: config.adminIds,
     clock,
+    ...(services.cluster
+      ? {
+          // Any process may get any update: handled once across them, one flood window per user.
+          updateClaims: services.cluster.updateClaims,
+          rateLimitStore: (windowMs: number) => services.cluster!.rateLimitStore(windowMs),
+        }
+      : config.mode.kind === "webhook"
+        ? { updateClaims: createMemoryUpdateClaims() }
+        : {}),
     extraFeatures: [
       subscriptionsFeature({
         subscriptions: digest.subscriptions,

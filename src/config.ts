@@ -23,6 +23,15 @@ const envSchema = z.object({
       .regex(/^(sqlite|redis|rediss):\/\//, "must start with sqlite://, redis:// or rediss://")
       .optional(),
   ),
+  REDIS_KEY_PREFIX: optionalString.pipe(
+    z
+      .string()
+      .regex(
+        /^[A-Za-z0-9_-]+(?::[A-Za-z0-9_-]+)*$/,
+        'letters, digits, "_" or "-", in parts joined by single ":" (e.g. briefly:prod)',
+      )
+      .optional(),
+  ),
   CONTENT_DIR: optionalString,
   ADMIN_IDS: optionalString.pipe(
     z
@@ -33,6 +42,13 @@ const envSchema = z.object({
   DEFAULT_TIMEZONE: optionalString,
   DEFAULT_DIGEST_TIME: optionalString.pipe(z.string().regex(TIME, "must be HH:MM (24-hour)").optional()),
   DIGEST_TICK: optionalString,
+  DIGEST_LEASE_SECONDS: optionalString.pipe(
+    z
+      .string()
+      .regex(/^\d{1,6}$/, "must be a whole number of seconds")
+      .refine((v) => Number(v) >= 5, "must be at least 5 seconds")
+      .optional(),
+  ),
   PAID_BROADCAST: optionalString.pipe(
     z.enum(["true", "false", "1", "0"], { message: "must be true or false" }).optional(),
   ),
@@ -63,11 +79,18 @@ export interface Config {
   apiRoot: string;
   dataDir: string;
   storeUrl: string | undefined;
+  /** REDIS_KEY_PREFIX: every Redis key starts with it (several deployments on one Redis); default "briefly". */
+  redisKeyPrefix: string;
   contentDir: string;
   adminIds: number[];
   defaultTimezone: string;
   defaultDigestTime: string;
   digestTick: string;
+  /**
+   * DIGEST_LEASE_SECONDS: how long a claimed digest is reserved for the process sending it. If
+   * that process dies, another sends the digest (late) once the lease has run out. Default 120.
+   */
+  digestLeaseMs: number;
   /**
    * PAID_BROADCAST: digests are sent with `allow_paid_broadcast` (Telegram bills Stars beyond the
    * free limit) at up to 1,000 messages a second instead of 30.
@@ -101,6 +124,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     apiRoot: (e.TELEGRAM_API_ROOT ?? "https://api.telegram.org").replace(/\/+$/, ""),
     dataDir: path.resolve(e.DATA_DIR ?? "./data"),
     storeUrl: e.STORE_URL,
+    redisKeyPrefix: e.REDIS_KEY_PREFIX ?? "briefly",
     contentDir: path.resolve(e.CONTENT_DIR ?? "./content"),
     adminIds: (e.ADMIN_IDS ?? "")
       .split(",")
@@ -110,6 +134,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     defaultTimezone: timezone,
     defaultDigestTime: e.DEFAULT_DIGEST_TIME ?? "08:00",
     digestTick: e.DIGEST_TICK ?? "* * * * *",
+    digestLeaseMs: Number(e.DIGEST_LEASE_SECONDS ?? 120) * 1000,
     paidBroadcast: e.PAID_BROADCAST === "true" || e.PAID_BROADCAST === "1",
     mode: e.WEBHOOK_URL
       ? {

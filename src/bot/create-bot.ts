@@ -1,6 +1,6 @@
 /**
  * createBot: the composition of the reader features. Middleware order matters:
- * per-chat sequencing → per-update logger → every callback answered → error boundary →
+ * update dedupe (webhook) → per-chat sequencing → per-update logger → every callback answered → error boundary →
  * rate limit → reader features → extraFeatures → placeholders → plain-text search → unhandled.
  */
 import { autoRetry } from "@grammyjs/auto-retry";
@@ -20,7 +20,8 @@ import { startHelpFeature } from "./features/start-help.js";
 import { topicFeature } from "./features/topic.js";
 import { topicsFeature } from "./features/topics.js";
 import { unhandledFeature } from "./features/unhandled.js";
-import { DEFAULT_RATE_LIMIT, type RateLimitOptions, rateLimit } from "./rate-limit.js";
+import { dedupeUpdates, type UpdateClaims } from "./middleware/dedupe-updates.js";
+import { DEFAULT_RATE_LIMIT, type RateLimitOptions, type RateLimitStore, rateLimit } from "./rate-limit.js";
 
 export { registerCommands } from "./commands.js";
 export type { BotContext } from "./context.js";
@@ -45,6 +46,13 @@ export interface BotDeps {
   clock?: () => Date;
   /** Per-user flood limit; `false` turns it off (benchmarks). Default 12 updates per 6 s. */
   rateLimit?: RateLimitOptions | false;
+  /**
+   * Webhook mode: claim each update id before handling it, so a redelivered update (Telegram
+   * retries, or a load balancer sends it to another process) is handled once.
+   */
+  updateClaims?: UpdateClaims;
+  /** Where rate-limit windows live (Redis when several processes serve one bot); default memory. */
+  rateLimitStore?: (windowMs: number) => RateLimitStore;
   /** auto-retry bounds: attempts after a 429/5xx and the longest retry_after honoured, in seconds. */
   retry?: { maxRetryAttempts?: number; maxDelaySeconds?: number };
 }
@@ -65,6 +73,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   const clock = deps.clock ?? (() => new Date());
   const reader = deps.reader;
 
+  if (deps.updateClaims) bot.use(dedupeUpdates(deps.updateClaims));
   // One chat's updates in order; inline queries need no order, so they never wait on each other.
   bot.use(sequentialize((ctx) => (ctx.inlineQuery ? undefined : (ctx.chat?.id ?? ctx.from?.id)?.toString())));
   bot.use((ctx, next) => {
@@ -74,7 +83,10 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   bot.use(answerEveryCallback());
   const onError = createErrorHandler(deps.logger);
   const guarded = bot.errorBoundary(onError);
-  if (deps.rateLimit !== false) guarded.use(rateLimit(deps.rateLimit ?? DEFAULT_RATE_LIMIT, clock));
+  if (deps.rateLimit !== false) {
+    const options = deps.rateLimit ?? DEFAULT_RATE_LIMIT;
+    guarded.use(rateLimit(options, clock, deps.rateLimitStore?.(options.windowMs)));
+  }
   guarded.use(
     startHelpFeature({ adminIds: deps.adminIds }),
     topicsFeature({ reader }),

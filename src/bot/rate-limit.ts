@@ -19,8 +19,16 @@ export const DEFAULT_RATE_LIMIT: RateLimitOptions = { limit: 12, windowMs: 6000 
 /** Shown once per window when a user goes over the limit. */
 export const SLOW_DOWN = "You're going a bit fast — please wait a few seconds and try again.";
 
+/** Where windows are counted: the shape @grammyjs/ratelimiter calls, plus the current count of a key. */
+export interface RateLimitStore {
+  incr(key: string): Promise<number>;
+  pexpire(key: string, ms: number): Promise<number>;
+  /** Hits of `key` in its current window, as last counted here. */
+  hits(key: string): number;
+}
+
 /** A fixed-window counter keyed by user, in the shape the plugin's Redis store expects. */
-export function createWindowStore(clock: () => Date) {
+export function createWindowStore(clock: () => Date): RateLimitStore {
   const windows = new Map<string, { count: number; expires: number }>();
   const sweep = (now: number) => {
     for (const [key, w] of windows) if (w.expires <= now) windows.delete(key);
@@ -50,11 +58,17 @@ export function createWindowStore(clock: () => Date) {
   };
 }
 
-/** The rate-limit middleware: over the limit, a button press is answered with a note and a message gets it once. */
-export function rateLimit(options: RateLimitOptions, clock: () => Date): MiddlewareFn<BotContext> {
-  const store = createWindowStore(clock);
+/**
+ * The rate-limit middleware: over the limit, a button press is answered with a note and a message
+ * gets it once. `store`: shared windows (createRedisRateLimitStore); default in memory on `clock`.
+ */
+export function rateLimit(
+  options: RateLimitOptions,
+  clock: () => Date,
+  store: RateLimitStore = createWindowStore(clock),
+): MiddlewareFn<BotContext> {
   const prefix = "rate:";
-  return limit<BotContext, ReturnType<typeof createWindowStore>>({
+  return limit<BotContext, RateLimitStore>({
     timeFrame: options.windowMs,
     limit: options.limit,
     storageClient: store,

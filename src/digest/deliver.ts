@@ -19,7 +19,7 @@ import { randomUUID } from "node:crypto";
 import type { Subscription } from "../domain/subscription.js";
 import type { DeliveryLedger, LedgerEntry, LedgerJob } from "../store/delivery-ledger.js";
 import type { SubscriptionRepo } from "../store/subscription-repo.js";
-import { createKeyedPacer, createPacer, type Sleep } from "./pacer.js";
+import { createKeyedPacer, createPacer, type Pacer, type Sleep } from "./pacer.js";
 import { classifySendError } from "./send-errors.js";
 import type { DigestLogger, OutgoingMessage, SendPort } from "./types.js";
 
@@ -60,6 +60,11 @@ export interface DeliveryDeps {
   leaseMs?: number;
   /** Tries per job for 429 and transient errors; default 5. */
   maxAttempts?: number;
+  /**
+   * The overall pace, when it is shared with other processes (createRedisPacer: Telegram's limit
+   * is per bot, not per instance). Default: this service's own pacer at `pace`.
+   */
+  pacer?: Pacer;
 }
 
 /** What one `deliver` call did. */
@@ -101,7 +106,7 @@ export function createDeliveryService(deps: DeliveryDeps): DeliveryService {
     ? Math.max(deps.pace.perSecond, deps.pace.paidPerSecond ?? 1000)
     : deps.pace.perSecond;
   // One pacer per service, shared by every run: back-to-back runs cannot exceed the pace either.
-  const overall = createPacer({ perSecond, clock, sleep });
+  const overall = deps.pacer ?? createPacer({ perSecond, clock, sleep });
   const perChat = createKeyedPacer({ perSecond: deps.pace.perChatPerSecond, clock, sleep });
 
   /** Read-modify-write of one subscription; `patch` returns null to leave it as is. */
@@ -124,6 +129,21 @@ export function createDeliveryService(deps: DeliveryDeps): DeliveryService {
     for (;;) {
       const releaseChat = await perChat.take(chatId);
       const release = await overall.take();
+      // A long wait for a slot (a 429 hold shared by every instance) may outlast half the lease:
+      // renew the claim before sending, or leave the job if someone else has taken it meanwhile.
+      if (clock().getTime() - Date.parse(entry.claimedAt ?? "") > leaseMs / 2) {
+        const renewed = await ledger.claim(job, owner, clock(), leaseMs).catch((error: unknown) => {
+          release();
+          releaseChat();
+          throw error;
+        });
+        if (renewed.kind !== "claimed") {
+          release();
+          releaseChat();
+          return void (renewed.kind === "done" ? report.done++ : report.unfinished.push(job));
+        }
+        entry = renewed.entry;
+      }
       let messageId: number;
       try {
         ({ messageId } = await send(chatId, message).finally(() => {

@@ -14,7 +14,7 @@ export interface DigestSchedulerOptions {
   /** One tick; the signal aborts when the scheduler stops. */
   tick: (signal: AbortSignal) => Promise<unknown>;
   logger: DigestLogger;
-  /** For tests: how a task is created (default node-cron's createTask). */
+  /** How the task is created: tests, and node-cron's distributed mode for several processes (default createTask). */
   createTask?: (cron: string, run: () => Promise<void>) => Pick<ScheduledTask, "start" | "stop" | "destroy">;
 }
 
@@ -77,7 +77,7 @@ export function startDigestScheduler(options: DigestSchedulerOptions): DigestSch
 }
 
 /** node-cron's own messages through our logger; a blocked overlap is expected, so it is debug. */
-function cronLogger(logger: DigestLogger): CronLogger {
+export function cronLogger(logger: DigestLogger): CronLogger {
   const text = (m: string | Error) => (m instanceof Error ? m.message : m);
   return {
     info: (m) => logger.debug({}, `node-cron: ${m}`),

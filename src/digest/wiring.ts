@@ -4,11 +4,17 @@
  * service and the scheduler tick. createApp and scripts/digest.ts both build it here, so the
  * script's forced digest goes through the very path scheduled ones take.
  */
+import { randomUUID } from "node:crypto";
 import os from "node:os";
 import type { Article } from "../domain/article.js";
-import { createDeliveryLedger, type DeliveryLedger } from "../store/delivery-ledger.js";
+import {
+  createDeliveryLedger,
+  type DeliveryLedger,
+  type DeliveryLedgerDeps,
+} from "../store/delivery-ledger.js";
 import { type ClaimStore, createLocalClaimStore } from "../store/digest-claims.js";
 import type { Store } from "../store/keyv-store.js";
+import type { DayCounters } from "../store/redis-counters.js";
 import {
   createCachedSubscriptionRepo,
   createSubscriptionRepo,
@@ -16,9 +22,10 @@ import {
 } from "../store/subscription-repo.js";
 import { createDigestWindows, rememberingWindows, renderContinuation } from "./continuation.js";
 import { createDeliveryService, type DeliveryReport, type DeliveryService } from "./deliver.js";
+import type { Pacer } from "./pacer.js";
 import type { DigestButtonData, RenderedDigest } from "./render.js";
 import { createDigestTicker, type DigestTickResult } from "./run.js";
-import { type DigestScheduler, startDigestScheduler } from "./scheduler.js";
+import { type DigestScheduler, type DigestSchedulerOptions, startDigestScheduler } from "./scheduler.js";
 import type { SubscriptionDefaults } from "./subscription-defaults.js";
 import { createSubscriptionsService, type SubscriptionsService } from "./subscriptions-service.js";
 import type { DigestLogger, SendPort } from "./types.js";
@@ -27,6 +34,25 @@ import type { DigestLogger, SendPort } from "./types.js";
 export const DIGEST_GRACE_MINUTES = 60;
 /** Sends in flight at once: enough for 30/s at Telegram's latency; paid broadcasts need more. */
 const CONCURRENCY = { free: 8, paid: 100 } as const;
+
+/** Default claim lease: how long a dead process's claimed digests wait before another sends them. */
+export const DEFAULT_LEASE_MS = 120_000;
+
+/**
+ * What several bot processes on one Redis share so that each due digest is sent once
+ * (src/services/cluster.ts builds it): claims with a server-side expiry, atomic day counters,
+ * set-if-absent ledger entries, one pace for the bot across processes, and node-cron's
+ * distributed mode for the tick.
+ */
+export interface DigestSharing {
+  claims: ClaimStore;
+  counters: DayCounters;
+  insertMissing: NonNullable<DeliveryLedgerDeps["insertMissing"]>;
+  /** A pacer shared by every process at `perSecond`. */
+  pacer(perSecond: number): Pacer;
+  /** How the scheduler creates its node-cron task (distributed: one run per fire across processes). */
+  createTask: NonNullable<DigestSchedulerOptions["createTask"]>;
+}
 
 /** Options of {@link createDigestPipeline}. */
 export interface DigestPipelineOptions {
@@ -47,6 +73,14 @@ export interface DigestPipelineOptions {
   owner?: string;
   /** Default: claims in the store's `claims` namespace, serialised in this process. */
   claims?: ClaimStore;
+  /**
+   * Several processes on one store: shared claims, counters, pace and tick. The subscription
+   * cache is then off (another process may change a subscription) and each process is its own
+   * claim owner. Takes precedence over `claims`.
+   */
+  sharing?: DigestSharing;
+  /** How long a claim lasts without renewal (DIGEST_LEASE_SECONDS); default {@link DEFAULT_LEASE_MS}. */
+  leaseMs?: number;
   graceMinutes?: number;
 }
 
@@ -70,8 +104,8 @@ export interface DigestPipeline {
 /**
  * The claim owner of this bot installation: host and store location. It is stable across
  * restarts, so a restarted process resumes the digests its predecessor had claimed without
- * waiting for their lease to expire. One bot process per store is assumed throughout (the
- * subscription cache assumes it too); a second host gets another owner and is held off by leases.
+ * waiting for their lease to expire. Without `sharing`, one bot process per store is assumed (the
+ * subscription cache assumes it too); with it, every process gets an owner of its own.
  */
 export function instanceOwner(store: Pick<Store, "location">): string {
   return `briefly@${os.hostname()}:${store.location}`;
@@ -79,11 +113,14 @@ export function instanceOwner(store: Pick<Store, "location">): string {
 
 /** Build the pipeline. Starts nothing. */
 export function createDigestPipeline(options: DigestPipelineOptions): DigestPipeline {
-  const { store, clock, logger, articles } = options;
-  const subs = createCachedSubscriptionRepo(createSubscriptionRepo(store.kv("subscriptions")));
+  const { store, clock, logger, articles, sharing } = options;
+  const plainSubs = createSubscriptionRepo(store.kv("subscriptions"));
+  // The cache assumes this process is the only writer: not so when processes share the store.
+  const subs = sharing ? plainSubs : createCachedSubscriptionRepo(plainSubs);
   const ledger = createDeliveryLedger({
     kv: store.kv("ledger"),
-    claims: options.claims ?? createLocalClaimStore(store.kv("claims")),
+    claims: sharing?.claims ?? options.claims ?? createLocalClaimStore(store.kv("claims")),
+    ...(sharing ? { insertMissing: sharing.insertMissing, counters: sharing.counters } : {}),
   });
   const subscriptions = createSubscriptionsService({
     subs,
@@ -95,6 +132,11 @@ export function createDigestPipeline(options: DigestPipelineOptions): DigestPipe
   });
   const windows = createDigestWindows();
   const paid = options.paidBroadcast === true;
+  const perSecond = paid ? 1000 : 30;
+  // A shared store needs one owner per process: a restarted process waits for its old leases.
+  const owner =
+    options.owner ??
+    (sharing ? `${instanceOwner(store)}:${process.pid}:${randomUUID().slice(0, 8)}` : instanceOwner(store));
   const delivery = options.send
     ? createDeliveryService({
         ledger,
@@ -104,7 +146,9 @@ export function createDigestPipeline(options: DigestPipelineOptions): DigestPipe
         logger,
         pace: { perSecond: 30, perChatPerSecond: 1, paidBroadcast: paid, paidPerSecond: 1000 },
         concurrency: paid ? CONCURRENCY.paid : CONCURRENCY.free,
-        owner: options.owner ?? instanceOwner(store),
+        owner,
+        leaseMs: options.leaseMs ?? DEFAULT_LEASE_MS,
+        ...(sharing ? { pacer: sharing.pacer(perSecond) } : {}),
       })
     : null;
   const needDelivery = (): DeliveryService => {
@@ -141,7 +185,12 @@ export function createDigestPipeline(options: DigestPipelineOptions): DigestPipe
     },
     startScheduler(cron) {
       needDelivery();
-      return startDigestScheduler({ cron, tick: (signal) => ticker!.tick(signal), logger });
+      return startDigestScheduler({
+        cron,
+        tick: (signal) => ticker!.tick(signal),
+        logger,
+        ...(sharing ? { createTask: sharing.createTask } : {}),
+      });
     },
     async forceSend(chatId) {
       const service = needDelivery();

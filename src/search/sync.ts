@@ -75,6 +75,25 @@ export async function readChangeHead(client: RedisClient, prefix: string): Promi
   return Number((await client.get(`${prefix}:seq`)) ?? 0);
 }
 
+/**
+ * Log and announce changed ids without following the log (a one-shot ingest script); returns
+ * their seq. `channel` defaults to `<prefix>:changed`, as in {@link startSearchSync}.
+ */
+export async function publishChanges(
+  client: RedisClient,
+  prefix: string,
+  ids: readonly string[],
+  stamp?: string,
+  channel = `${prefix}:changed`,
+): Promise<number> {
+  return Number(
+    await client.eval(PUBLISH, {
+      keys: [`${prefix}:seq`, `${prefix}:log`, `${prefix}:stamp`],
+      arguments: [channel, stamp ?? "", ...ids],
+    }),
+  );
+}
+
 /** Subscribe, start polling, and catch up once at once. */
 export async function startSearchSync(options: SearchSyncOptions): Promise<SearchSync> {
   const { publisher, prefix } = options;
@@ -129,12 +148,7 @@ export async function startSearchSync(options: SearchSyncOptions): Promise<Searc
   return {
     async publishChanged(ids, stamp) {
       if (ids.length === 0) return applied;
-      const seq = Number(
-        await publisher.eval(PUBLISH, {
-          keys: [keys.seq, keys.log, keys.stamp],
-          arguments: [channel, stamp ?? "", ...ids],
-        }),
-      );
+      const seq = await publishChanges(publisher, prefix, ids, stamp, channel);
       // Our own change is already in our index: skip it, unless someone else's came in between.
       if (applied === seq - 1) applied = seq;
       return seq;

@@ -4,10 +4,12 @@
  */
 import fs from "node:fs";
 import path from "node:path";
+import { type Cluster, createCluster } from "../cluster/cluster.js";
+import { type ClusterSearchSync, startClusterSearchSync } from "../cluster/search-sync.js";
 import type { Config } from "../config.js";
-import { bodyText } from "../domain/article.js";
+import { type Article, bodyText } from "../domain/article.js";
 import type { CuratedTopic } from "../domain/topic.js";
-import { createIngestService, type IngestService } from "../ingest/ingest-service.js";
+import { createIngestService, type IngestDeps, type IngestService } from "../ingest/ingest-service.js";
 import type { Logger } from "../logger.js";
 import {
   type Analyzer,
@@ -17,9 +19,11 @@ import {
   type TopicDirectory,
 } from "../nlp/index.js";
 import { type IndexDoc, openSearchIndex, type SearchIndex } from "../search/index.js";
+import { publishChanges, readChangeHead } from "../search/sync.js";
 import { type ArticleRepo, createArticleRepo } from "../store/article-repo.js";
 import { openStore, type Store } from "../store/keyv-store.js";
 import { createMetaRepo, type MetaRepo } from "../store/meta-repo.js";
+import type { RedisStore } from "../store/redis-store.js";
 import { createNewsReader } from "./news-reader.js";
 import { createRecentArticles, type RecentArticles } from "./recent-articles.js";
 import type { NewsReader } from "./types.js";
@@ -35,7 +39,23 @@ export interface Services {
   reader: NewsReader;
   /** Articles by arrival time, for digests (kept current by every ingest, /reload included). */
   recent: RecentArticles;
+  /** On a Redis store (STORE_URL=redis://…): what several processes share. Absent on SQLite. */
+  cluster?: Cluster;
+  /** Stop following the cluster (Redis), then close the index and the store. Idempotent. */
   close(): Promise<void>;
+}
+
+/** Options of {@link openServices}. */
+export interface OpenServicesOptions {
+  logger: Logger;
+  clock: () => Date;
+  /**
+   * Redis only: follow other processes' ingests (a subscriber connection and a poll). Default
+   * true; one-shot scripts that only publish (npm run ingest) turn it off.
+   */
+  followCluster?: boolean;
+  /** Redis only: how often the search sync polls the change log besides pub/sub; default 2,000 ms. */
+  syncPollMs?: number;
 }
 
 /**
@@ -49,15 +69,24 @@ export const SEARCH_FILE = "search.sqlite";
 
 /** Open all services. The search index is checked against the store and rebuilt if it is stale. */
 export async function openServices(
-  config: Pick<Config, "dataDir" | "storeUrl" | "contentDir">,
-  deps: { logger: Logger; clock: () => Date },
+  config: Pick<Config, "dataDir" | "storeUrl" | "contentDir"> & { redisKeyPrefix?: string },
+  deps: OpenServicesOptions,
 ): Promise<Services> {
-  const store = await openStore({ dataDir: config.dataDir, storeUrl: config.storeUrl });
+  let closing: Promise<void> | undefined;
+  const store = await openStore({
+    dataDir: config.dataDir,
+    storeUrl: config.storeUrl,
+    ...(config.redisKeyPrefix ? { keyPrefix: config.redisKeyPrefix } : {}),
+    onError: (error) => deps.logger.warn({ err: error }, "redis connection error"),
+  });
+  const cluster = store.kind === "redis" ? createCluster(store as RedisStore, deps.logger) : undefined;
   const articles = createArticleRepo(store);
   const meta = createMetaRepo(store);
   const curated = readCuratedTopics(config.contentDir);
   const analyzer = createAnalyzer({ curated });
   const topics = createTopicDirectory(curated);
+  // Read before the index is built from the store: changes logged after this are replayed.
+  const head = cluster ? await readChangeHead(cluster.client, cluster.searchPrefix) : 0;
   let changeStamp = (await meta.get()).changeStamp;
   const search = await openCurrentIndex(config.dataDir, articles, String(changeStamp), deps.logger);
   for (const ref of await search.topicNames()) topics.add(ref);
@@ -66,19 +95,28 @@ export async function openServices(
     clock: deps.clock,
     retainMs: RECENT_RETAIN_MS,
   });
-  const ingest = createIngestService({
-    articles,
-    meta,
-    search,
-    analyzer,
-    clock: deps.clock,
-    logger: deps.logger,
-    onStored: (stored) => {
-      for (const a of stored) for (const t of a.topics) topics.add(t);
-      recent.add(stored);
-      changeStamp++;
-    },
-  });
+  const arrived = (stored: readonly Article[]) => {
+    for (const a of stored) for (const t of a.topics) topics.add(t);
+    recent.add(stored);
+    changeStamp++;
+  };
+  let following: ClusterSearchSync | undefined;
+  if (cluster && config.storeUrl && deps.followCluster !== false) {
+    following = await startClusterSearchSync({
+      url: config.storeUrl,
+      cluster,
+      articles,
+      index: search,
+      since: head,
+      onArrived: arrived,
+      logger: deps.logger,
+      ...(deps.syncPollMs === undefined ? {} : { pollMs: deps.syncPollMs }),
+    });
+  }
+  const ingestDeps = { articles, meta, search, analyzer, clock: deps.clock, logger: deps.logger };
+  const ingest = cluster
+    ? clusterIngest(cluster, ingestDeps, arrived, following)
+    : createIngestService({ ...ingestDeps, onStored: arrived });
   const reader = createNewsReader({
     articles,
     search,
@@ -96,9 +134,62 @@ export async function openServices(
     ingest,
     reader,
     recent,
+    ...(cluster ? { cluster } : {}),
     async close() {
-      await search.close();
-      await store.close();
+      closing ??= (async () => {
+        await following?.close();
+        await search.close();
+        await store.close();
+      })();
+      return closing;
+    },
+  };
+}
+
+/**
+ * Ingest on a shared Redis store: one ingest at a time across processes (the cluster lock), a
+ * dedupe index reloaded from the store when another process has ingested since ours, and the
+ * changed ids published to the change log afterwards so every process indexes them.
+ */
+function clusterIngest(
+  cluster: Cluster,
+  deps: Omit<IngestDeps, "onStored">,
+  arrived: (stored: readonly Article[]) => void,
+  following: ClusterSearchSync | undefined,
+): IngestService {
+  let service: IngestService | undefined;
+  let seqAfterOurs = -1;
+  let changed: string[] = [];
+  const create = () =>
+    createIngestService({
+      ...deps,
+      onStored: (stored) => {
+        arrived(stored);
+        for (const a of stored) changed.push(a.id);
+      },
+    });
+  return {
+    ingestPaths(paths, options) {
+      return cluster.withIngestLock(
+        async () => {
+          // Another process ingested since our last run: our dedupe index misses its articles.
+          const head = await readChangeHead(cluster.client, cluster.searchPrefix);
+          if (!service || head !== seqAfterOurs) service = create();
+          changed = [];
+          const report = await service.ingestPaths(paths, options);
+          if (changed.length > 0) {
+            const stamp = String((await deps.meta.get()).changeStamp);
+            const ids = [...new Set(changed)];
+            seqAfterOurs = following
+              ? await following.sync.publishChanged(ids, stamp)
+              : await publishChanges(cluster.client, cluster.searchPrefix, ids, stamp);
+          } else {
+            seqAfterOurs = head;
+          }
+          return report;
+        },
+        () => deps.logger.info({}, "ingest: waiting for the ingest running in another process"),
+      );
     },
   };
 }

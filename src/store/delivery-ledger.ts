@@ -13,6 +13,7 @@
 import type Keyv from "keyv";
 import type { ClaimStore } from "./digest-claims.js";
 import { createKeyedMutex } from "./digest-mutex.js";
+import type { DayCounters } from "./redis-counters.js";
 
 /** Where a digest is in its life. `sent`, `failed` and `skipped` are final. */
 export type LedgerState = "due" | "claimed" | "sent" | "failed" | "skipped";
@@ -109,21 +110,41 @@ function withZeros(counts: Partial<DayCounts> | undefined): DayCounts {
   };
 }
 
+/** Dependencies of {@link createDeliveryLedger}. */
+export interface DeliveryLedgerDeps {
+  /** The `ledger` namespace. */
+  kv: Keyv;
+  claims: ClaimStore;
+  /**
+   * Write entries (keys of this namespace) only where absent, atomically per key; per entry,
+   * whether it was written (RedisStore.insertMissing). Needed when several processes record the
+   * same due digests: without it `recordDue` reads then writes, and a second process could write
+   * "due" over an entry the first had just marked sent, and send it again. Default: read, then
+   * write (safe in one process: the scheduler never runs two ticks at once).
+   */
+  insertMissing?: (entries: readonly { key: string; value: LedgerEntry }[]) => Promise<boolean[]>;
+  /** Atomic day counters shared by every process (Redis); default one Keyv record per day behind a mutex. */
+  counters?: DayCounters;
+}
+
 /** Create the ledger over the `ledger` namespace, claiming through `claims`. */
-export function createDeliveryLedger(deps: { kv: Keyv; claims: ClaimStore }): DeliveryLedger {
+export function createDeliveryLedger(deps: DeliveryLedgerDeps): DeliveryLedger {
   const kv = deps.kv as Keyv<Stored>;
   const mutex = createKeyedMutex();
   const jobKey = (id: string) => `job:${id}`;
   const dayKey = (at: Date) => `day:${at.toISOString().slice(0, 10)}`;
   const claimKey = (id: string) => `claim:${id}`;
+  const counters = deps.counters;
 
   const count = (at: Date, field: keyof DayCounts, alsoLate: boolean) =>
-    mutex.run(dayKey(at), async () => {
-      const counts = withZeros((await kv.get(dayKey(at))) as DayCounts | undefined);
-      counts[field] += 1;
-      if (alsoLate) counts.late += 1;
-      await kv.set(dayKey(at), counts);
-    });
+    counters
+      ? counters.add(at, field, alsoLate)
+      : mutex.run(dayKey(at), async () => {
+          const counts = withZeros((await kv.get(dayKey(at))) as DayCounts | undefined);
+          counts[field] += 1;
+          if (alsoLate) counts.late += 1;
+          await kv.set(dayKey(at), counts);
+        });
 
   const finish = async (entry: LedgerEntry, patch: Partial<LedgerEntry>, now: Date) => {
     const next: LedgerEntry = { ...entry, ...patch, updatedAt: now.toISOString() };
@@ -142,6 +163,10 @@ export function createDeliveryLedger(deps: { kv: Keyv; claims: ClaimStore }): De
     },
     async recordDue(jobs, now) {
       if (jobs.length === 0) return;
+      if (deps.insertMissing) {
+        await deps.insertMissing(jobs.map((j) => ({ key: jobKey(j.id), value: freshLedgerEntry(j, now) })));
+        return;
+      }
       const existing = await this.getMany(jobs.map((j) => j.id));
       const missing = jobs.filter((_, i) => existing[i] === undefined);
       if (missing.length === 0) return;
@@ -194,18 +219,33 @@ export function createDeliveryLedger(deps: { kv: Keyv; claims: ClaimStore }): De
       });
     },
     async markSkipped(job, reason, now) {
-      await mutex.run(jobKey(job.id), async () => {
+      const skipped = (entry: LedgerEntry): LedgerEntry => ({
+        ...entry,
+        state: "skipped",
+        reason,
+        updatedAt: now.toISOString(),
+      });
+      // Usually the job has no entry yet: then one atomic insert decides which process counts it.
+      if (deps.insertMissing) {
+        const [inserted] = await deps.insertMissing([
+          { key: jobKey(job.id), value: skipped(freshLedgerEntry(job, now)) },
+        ]);
+        if (inserted) return count(now, "skipped", false);
+      }
+      const changed = await mutex.run(jobKey(job.id), async () => {
         const entry =
           ((await kv.get(jobKey(job.id))) as LedgerEntry | undefined) ?? freshLedgerEntry(job, now);
-        if (FINAL.has(entry.state)) return;
-        await kv.set(jobKey(job.id), { ...entry, state: "skipped", reason, updatedAt: now.toISOString() });
+        if (FINAL.has(entry.state)) return false;
+        await kv.set(jobKey(job.id), skipped(entry));
+        return true;
       });
-      await count(now, "skipped", false);
+      if (changed) await count(now, "skipped", false);
     },
     async release(entry, now) {
       await finish(entry, { state: "due", owner: null, claimedAt: null }, now);
     },
     async dayCounts(day) {
+      if (counters) return counters.get(day);
       return withZeros((await kv.get(dayKey(day))) as DayCounts | undefined);
     },
     async getCursor() {
@@ -226,6 +266,7 @@ export function createDeliveryLedger(deps: { kv: Keyv; claims: ClaimStore }): De
         if (FINAL.has(entry.state) && Date.parse(entry.dueAt) < before.getTime()) doomed.push(key);
       }
       for (const key of doomed) await kv.delete(key);
+      await counters?.prune(before);
       return doomed.filter((k) => k.startsWith("job:")).length;
     },
   };

@@ -12,10 +12,7 @@
  * answers it did get have had time to be recorded (the unclosable sent-but-unrecorded window is
  * documented in the README; a kill inside it would repeat that one digest).
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Subscription } from "../../src/domain/subscription.js";
@@ -23,12 +20,12 @@ import { createDeliveryLedger } from "../../src/store/delivery-ledger.js";
 import { createLocalClaimStore } from "../../src/store/digest-claims.js";
 import { openStore } from "../../src/store/keyv-store.js";
 import { createSubscriptionRepo } from "../../src/store/subscription-repo.js";
+import { exited, holdingProxy, kill, startBot, waitUntil } from "../helpers/bot-process.js";
 import { type FakeBotApi, startFakeBotApi } from "../helpers/fake-bot-api.js";
 import { tmpDir } from "../helpers/tmp.js";
 import { makeSub } from "../unit/digest/fixtures.js";
 
 const SEED = path.resolve("content/asharq-al-awsat-2025-11-09.txt");
-const TSX = path.resolve("node_modules/.bin/tsx");
 const CHATS = Array.from({ length: 60 }, (_, i) => 7000 + i);
 const BLOCKED = [6999, 7999];
 const FORWARDED_BEFORE_KILL = 20;
@@ -37,87 +34,6 @@ const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
-
-/** A proxy to the fake that forwards the first `limit` sendMessage calls and holds the rest unanswered. */
-async function holdingProxy(target: string, limit: number) {
-  const state = { forwarded: 0, sendsInFlight: 0, held: 0 };
-  const aborts = new Set<AbortController>();
-  const server = http.createServer(async (req, res) => {
-    const send = req.url?.endsWith("/sendMessage") ?? false;
-    if (send && state.forwarded >= limit) return void state.held++;
-    if (send) {
-      state.forwarded++;
-      state.sendsInFlight++;
-    }
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const abort = new AbortController();
-    aborts.add(abort);
-    try {
-      const upstream = await fetch(`${target}${req.url}`, {
-        method: req.method ?? "POST",
-        headers: { "content-type": req.headers["content-type"] ?? "application/json" },
-        ...(chunks.length ? { body: Buffer.concat(chunks) } : {}),
-        signal: abort.signal,
-      });
-      const body = Buffer.from(await upstream.arrayBuffer());
-      res.writeHead(upstream.status, { "content-type": "application/json" }).end(body);
-    } catch {
-      res.destroy();
-    } finally {
-      aborts.delete(abort);
-      if (send) state.sendsInFlight--;
-    }
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return {
-    apiRoot: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    state,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const a of aborts) a.abort();
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
-}
-
-/** Start `tsx src/main.ts` in its own process group (tsx runs the bot in a child of its own). */
-function startBot(env: Record<string, string>, log: string[]): ChildProcess {
-  const child = spawn(TSX, ["src/main.ts"], {
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-    detached: true,
-  });
-  child.stdout!.on("data", (d) => log.push(String(d)));
-  child.stderr!.on("data", (d) => log.push(String(d)));
-  return child;
-}
-
-const exited = (child: ChildProcess) =>
-  child.exitCode !== null || child.signalCode !== null
-    ? Promise.resolve(child.exitCode)
-    : new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-
-/** SIGKILL the whole group: tsx and the bot it runs. */
-async function kill(child: ChildProcess): Promise<void> {
-  try {
-    process.kill(-child.pid!, "SIGKILL");
-  } catch {
-    // Already gone.
-  }
-  await exited(child);
-}
-
-async function waitUntil(what: string, check: () => boolean, timeoutMs: number, log: string[]) {
-  const started = performance.now();
-  while (!check()) {
-    if (performance.now() - started > timeoutMs) {
-      throw new Error(`timed out waiting for ${what}; bot log tail:\n${log.join("").slice(-3000)}`);
-    }
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 async function seedStore(dataDir: string, time: string): Promise<void> {
   const store = await openStore({ dataDir });
