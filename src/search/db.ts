@@ -13,9 +13,17 @@ export interface Db {
   /** Runs a statement; resolves with the number of changed rows. */
   run(sql: string, params?: SqlValue[]): Promise<number>;
   all<T>(sql: string, params?: SqlValue[]): Promise<T[]>;
+  /**
+   * Like {@link Db.all}, through a prepared statement kept until {@link Db.close}: the query path
+   * skips parsing and planning and allocates less per call. Only for a small, fixed set of
+   * statement texts (one statement is kept per distinct text). Every call steps its statement to
+   * the end, so no read transaction outlives the call.
+   */
+  query<T>(sql: string, params?: SqlValue[]): Promise<T[]>;
   get<T>(sql: string, params?: SqlValue[]): Promise<T | undefined>;
   /** Runs several `;`-separated statements without parameters. */
   exec(sql: string): Promise<void>;
+  /** Finalizes the kept statements and closes the connection. */
   close(): Promise<void>;
 }
 
@@ -30,7 +38,35 @@ export function openDb(path: string, options: { readonly?: boolean } = {}): Prom
   });
 }
 
+/** Statements prepared once per text; a statement that failed to prepare is not kept. */
+function statementCache(raw: sqlite3.Database) {
+  const statements = new Map<string, Promise<sqlite3.Statement>>();
+  const prepare = (sql: string): Promise<sqlite3.Statement> => {
+    let statement = statements.get(sql);
+    if (statement === undefined) {
+      statement = new Promise((resolve, reject) => {
+        const prepared: sqlite3.Statement = raw.prepare(sql, (err) =>
+          err ? reject(err) : resolve(prepared),
+        );
+      });
+      statements.set(sql, statement);
+      statement.catch(() => statements.delete(sql));
+    }
+    return statement;
+  };
+  const finalizeAll = async (): Promise<void> => {
+    const pending = [...statements.values()];
+    statements.clear();
+    for (const statement of await Promise.allSettled(pending)) {
+      if (statement.status === "fulfilled")
+        await new Promise<void>((resolve) => statement.value.finalize(() => resolve()));
+    }
+  };
+  return { prepare, finalizeAll };
+}
+
 function wrap(raw: sqlite3.Database): Db {
+  const cache = statementCache(raw);
   return {
     run: (sql, params = []) =>
       new Promise((resolve, reject) => {
@@ -43,6 +79,12 @@ function wrap(raw: sqlite3.Database): Db {
       new Promise<T[]>((resolve, reject) => {
         raw.all<T>(sql, params, (err, rows) => (err ? reject(err) : resolve(rows)));
       }),
+    query: async <T>(sql: string, params: SqlValue[] = []) => {
+      const statement = await cache.prepare(sql);
+      return new Promise<T[]>((resolve, reject) => {
+        statement.all<T>(params, (err, rows) => (err ? reject(err) : resolve(rows)));
+      });
+    },
     get: <T>(sql: string, params: SqlValue[] = []) =>
       new Promise<T | undefined>((resolve, reject) => {
         raw.get<T>(sql, params, (err, row) => (err ? reject(err) : resolve(row)));
@@ -51,10 +93,12 @@ function wrap(raw: sqlite3.Database): Db {
       new Promise((resolve, reject) => {
         raw.exec(sql, (err) => (err ? reject(err) : resolve()));
       }),
-    close: () =>
-      new Promise((resolve, reject) => {
+    close: async () => {
+      await cache.finalizeAll();
+      await new Promise<void>((resolve, reject) => {
         raw.close((err) => (err ? reject(err) : resolve()));
-      }),
+      });
+    },
   };
 }
 

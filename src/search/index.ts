@@ -7,7 +7,10 @@
  *   multiplied by a recency factor; stemming (Porter), case and diacritic folding (unicode61
  *   remove_diacritics 2), quoted phrases, whole-word matching, a topic filter.
  * - Repair when nothing matches: prefix completion and symmetric-delete typo correction over a
- *   vocabulary of folded surface words kept beside the FTS index.
+ *   vocabulary of folded surface words kept beside the FTS index, with exact document counts
+ *   (a replaced or removed document takes its words back out; see vocabulary.ts).
+ * - Speed: the read statements are prepared once per connection (Db.query), so a query pays
+ *   neither SQL parsing nor a new native statement object per call.
  * - Consistency: a file index has one writing and one read-only connection in WAL mode; every
  *   answer is one statement, so it sees the last committed snapshot even while an ingest runs.
  *   ":memory:" has a single connection, so reads wait for a running write instead.

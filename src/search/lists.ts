@@ -31,23 +31,28 @@ async function page(
   totalSql: string,
   totalParams: string[],
 ): Promise<IdPage> {
-  const rows = await db.all<{ id: string; total: number }>(sql, params);
+  const rows = await db.query<{ id: string; total: number }>(sql, params);
   const first = rows[0];
   if (first !== undefined) return { ids: rows.map((r) => r.id), total: first.total };
-  const total = await db.get<{ total: number }>(totalSql, totalParams);
+  const [total] = await db.query<{ total: number }>(totalSql, totalParams);
   return { ids: [], total: total?.total ?? 0 };
 }
 
-/** A topic's documents, newest first (rowids sort by publication time). */
+const TOPIC_TOTAL = "(SELECT coalesce(sum(n), 0) FROM topic_names WHERE topic = ?1)";
+
+/**
+ * A topic's documents, newest first (rowids sort by publication time). The offset is applied to
+ * the postings alone, so a deep page skips index entries without looking each document up.
+ */
 export function topicArticles(db: Db, topicId: string, options?: PageOptions): Promise<IdPage> {
   const { limit, offset } = pageBounds(options);
-  const total = "(SELECT coalesce(sum(n), 0) FROM topic_names WHERE topic = ?1)";
   return page(
     db,
-    `SELECT d.id AS id, ${total} AS total FROM doc_topics t JOIN docs d ON d.rowid = t.doc
-     WHERE t.topic = ?1 ORDER BY t.doc DESC LIMIT ?2 OFFSET ?3`,
+    `SELECT d.id AS id, ${TOPIC_TOTAL} AS total
+     FROM (SELECT doc FROM doc_topics WHERE topic = ?1 ORDER BY doc DESC LIMIT ?2 OFFSET ?3) AS t
+     JOIN docs d ON d.rowid = t.doc ORDER BY t.doc DESC`,
     [topicId, limit, offset],
-    `SELECT ${total} AS total`,
+    `SELECT ${TOPIC_TOTAL} AS total`,
     [topicId],
   );
 }
@@ -68,7 +73,7 @@ export function latest(db: Db, options?: PageOptions): Promise<IdPage> {
 
 /** Number of documents. */
 export async function countDocs(db: Db): Promise<number> {
-  const row = await db.get<{ total: number }>(`SELECT ${COUNT} AS total`);
+  const [row] = await db.query<{ total: number }>(`SELECT ${COUNT} AS total`);
   return row?.total ?? 0;
 }
 
@@ -94,7 +99,7 @@ const NAME_ORDER = "ORDER BY topic, n DESC, length(name) DESC, name";
 
 /** Every topic once, with its most common name; `weight` is its number of documents. */
 export async function topicNames(db: Db): Promise<TopicRef[]> {
-  const rows = await db.all<NameRow>(
+  const rows = await db.query<NameRow>(
     `SELECT topic, name, kind, n FROM topic_names WHERE n > 0 ${NAME_ORDER}`,
   );
   return [...bestNames(rows).values()];
@@ -113,7 +118,7 @@ export async function trendingTopics(db: Db, options: TrendingOptions): Promise<
   const windowDays = Math.max(0, options.windowDays ?? 7);
   const name = (column: string) =>
     `(SELECT ${column} FROM topic_names WHERE topic = t.topic AND n > 0 ORDER BY n DESC, length(name) DESC, name LIMIT 1)`;
-  const rows = await db.all<TopicSummary & { name: string | null }>(
+  const rows = await db.query<TopicSummary & { name: string | null }>(
     `WITH t AS (
        SELECT topic, sum(n) AS count, sum(n * pow(2.0, -max(0.0, ?1 - (day + 0.5)) / ?2)) AS score
        FROM topic_days WHERE day BETWEEN ?3 AND ?4 GROUP BY topic HAVING count > 0

@@ -9,7 +9,7 @@ import type { Db } from "./db.js";
 const FTS_HASH_BYTES = 16 * 2 ** 20;
 
 /** Bump when the layout or the tokenizer changes. */
-export const SCHEMA_VERSION = "1";
+export const SCHEMA_VERSION = "2";
 
 /**
  * BM25 column weights, in column order (title, body, topics): a title hit counts like four body
@@ -40,8 +40,12 @@ CREATE TABLE IF NOT EXISTS topic_days(
   day INTEGER NOT NULL, topic TEXT NOT NULL, n INTEGER NOT NULL,
   PRIMARY KEY(day, topic)
 ) WITHOUT ROWID;
--- Folded surface words (unstemmed) with the number of documents first seen with them.
-CREATE TABLE IF NOT EXISTS vocab(term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
+-- Folded surface words (unstemmed) with an id and the number of indexed documents containing them.
+CREATE TABLE IF NOT EXISTS vocab(
+  term TEXT PRIMARY KEY, id INTEGER NOT NULL UNIQUE, df INTEGER NOT NULL
+) WITHOUT ROWID;
+-- Each document's vocabulary ids (word-ids.ts), to take its words back out when it goes.
+CREATE TABLE IF NOT EXISTS doc_words(doc INTEGER PRIMARY KEY, words BLOB NOT NULL);
 -- Symmetric-delete keys: each word under itself and each one-letter deletion of it.
 CREATE TABLE IF NOT EXISTS vocab_deletes(
   del TEXT NOT NULL, term TEXT NOT NULL, PRIMARY KEY(del, term)
@@ -51,7 +55,7 @@ CREATE TABLE IF NOT EXISTS vocab_deletes(
 const DROP = `
 DROP TABLE IF EXISTS docs; DROP TABLE IF EXISTS fts; DROP TABLE IF EXISTS doc_topics;
 DROP TABLE IF EXISTS topic_names; DROP TABLE IF EXISTS topic_days; DROP TABLE IF EXISTS vocab;
-DROP TABLE IF EXISTS vocab_deletes; DROP TABLE IF EXISTS meta;
+DROP TABLE IF EXISTS vocab_deletes; DROP TABLE IF EXISTS doc_words; DROP TABLE IF EXISTS meta;
 `;
 
 /** Pragmas of the writing connection: WAL so readers keep their snapshot during an ingest. */

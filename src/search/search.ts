@@ -106,13 +106,21 @@ async function repair(db: Db, clauses: readonly Clause[], unfiltered: boolean): 
 /** The words (as FTS5 stems them) that occur in at least one document. One statement. */
 async function presentWords(db: Db, words: readonly string[]): Promise<Set<string>> {
   if (words.length === 0) return new Set();
+  // One statement text per word count (at most MAX_CLAUSES), so the prepared statements stay few.
   const columns = words.map((_, i) => `EXISTS (SELECT 1 FROM fts WHERE fts MATCH ?${i + 1}) AS p${i}`);
-  const row = await db.get<Record<string, number>>(
+  const [row] = await db.query<Record<string, number>>(
     `SELECT ${columns.join(", ")}`,
     words.map((w) => matchExpression([{ kind: "any", words: [w] }], "AND")),
   );
   return new Set(words.filter((_, i) => row?.[`p${i}`] === 1));
 }
+
+const ALTERNATIVES_SQL = `SELECT 'p' AS kind, term, df FROM (
+    SELECT term, df FROM vocab WHERE ?1 >= ${MIN_PREFIX_LENGTH} AND term > ?2 AND term < ?3
+    ORDER BY df DESC, term LIMIT ${MAX_COMPLETIONS})
+  UNION ALL
+  SELECT DISTINCT 't', v.term, v.df FROM vocab_deletes d JOIN vocab v ON v.term = d.term
+  WHERE d.del IN (SELECT value FROM json_each(?4))`;
 
 /**
  * In one statement: the most frequent vocabulary words starting with `key` (prefix completion),
@@ -120,15 +128,12 @@ async function presentWords(db: Db, words: readonly string[]): Promise<Set<strin
  */
 async function alternatives(db: Db, key: string): Promise<{ completions: string[]; correction?: string }> {
   const depth = maxTypoDistance(key.length);
-  const rows = await db.all<Candidate & { kind: "p" | "t" }>(
-    `SELECT 'p' AS kind, term, df FROM (
-       SELECT term, df FROM vocab WHERE ?1 >= ${MIN_PREFIX_LENGTH} AND term > ?2 AND term < ?3
-       ORDER BY df DESC, term LIMIT ${MAX_COMPLETIONS})
-     UNION ALL
-     SELECT DISTINCT 't', v.term, v.df FROM vocab_deletes d JOIN vocab v ON v.term = d.term
-     WHERE d.del IN (SELECT value FROM json_each(?4))`,
-    [key.length, key, `${key}\u{10FFFF}`, JSON.stringify(depth > 0 ? [...deleteKeys(key, depth)] : [])],
-  );
+  const rows = await db.query<Candidate & { kind: "p" | "t" }>(ALTERNATIVES_SQL, [
+    key.length,
+    key,
+    `${key}\u{10FFFF}`,
+    JSON.stringify(depth > 0 ? [...deleteKeys(key, depth)] : []),
+  ]);
   const completions = rows.filter((r) => r.kind === "p").map((r) => r.term);
   if (completions.length > 0) return { completions };
   return { completions, correction: pickCorrection(key, rows) };

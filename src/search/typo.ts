@@ -46,25 +46,32 @@ export function deleteKeys(word: string, depth: number): Set<string> {
  */
 export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prevPrev: number[] = [];
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  // Three rotating rows in one array (two rows back for transpositions): one allocation a call.
+  const width = b.length + 1;
+  const rows = new Int32Array(3 * width);
+  let prevPrev = 0;
+  let prev = width;
+  let row = 2 * width;
+  for (let j = 0; j < width; j++) rows[prev + j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const row = [i];
+    rows[row] = i;
     let rowMin = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
+      let v = Math.min(rows[prev + j]! + 1, rows[row + j - 1]! + 1, rows[prev + j - 1]! + cost);
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        v = Math.min(v, prevPrev[j - 2]! + 1);
+        v = Math.min(v, rows[prevPrev + j - 2]! + 1);
       }
-      row.push(v);
+      rows[row + j] = v;
       if (v < rowMin) rowMin = v;
     }
     if (rowMin > max) return max + 1;
+    const oldest = prevPrev;
     prevPrev = prev;
     prev = row;
+    row = oldest;
   }
-  const d = prev[b.length]!;
+  const d = rows[prev + b.length]!;
   return d > max ? max + 1 : d;
 }
 

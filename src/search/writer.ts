@@ -8,7 +8,7 @@ import { firstRowidOf, publishedSeconds, SLOTS_PER_SECOND, secondsOfRowid } from
 import { vocabularyWords } from "./text.js";
 import { addPostings, dayOfRowid, type PostingRow, removePostings, uniqueTopics } from "./topic-postings.js";
 import type { IndexDoc } from "./types.js";
-import { deleteKeys } from "./typo.js";
+import { chunkWords, updateVocabulary, type VocabularyUpdate } from "./vocabulary.js";
 
 /** Documents written per round of statements. */
 const CHUNK = 500;
@@ -23,19 +23,21 @@ export async function upsertDocs(db: Db, docs: readonly IndexDoc[]): Promise<voi
     .map((doc) => ({ doc, seconds: publishedSeconds(doc.published) }))
     .sort((a, b) => a.seconds - b.seconds)
     .map((x) => x.doc);
-  const vocabulary = new Map<string, number>();
+  const vocabulary = updateVocabulary(db);
   for (let i = 0; i < unique.length; i += CHUNK)
     await upsertChunk(db, unique.slice(i, i + CHUNK), vocabulary);
-  await addVocabulary(db, vocabulary);
+  await vocabulary.finish();
   await refreshCount(db);
 }
 
 /** Removes documents by id. */
 export async function removeDocs(db: Db, ids: readonly string[]): Promise<void> {
+  const vocabulary = updateVocabulary(db);
   for (let i = 0; i < ids.length; i += CHUNK) {
     const rows = await existingRowids(db, ids.slice(i, i + CHUNK));
-    await deleteRows(db, [...rows.values()]);
+    await deleteRows(db, [...rows.values()], vocabulary);
   }
+  await vocabulary.finish();
   await refreshCount(db);
 }
 
@@ -51,29 +53,27 @@ async function existingRowids(db: Db, ids: readonly string[]): Promise<Map<strin
   return new Map(rows.map((row) => [row.id, row.r]));
 }
 
-async function deleteRows(db: Db, rowids: readonly number[]): Promise<void> {
+async function deleteRows(db: Db, rowids: readonly number[], vocabulary: VocabularyUpdate): Promise<void> {
   if (rowids.length === 0) return;
   const json = JSON.stringify(rowids);
+  await vocabulary.forget(rowids);
   await removePostings(db, json);
   await db.run("DELETE FROM fts WHERE rowid IN (SELECT value FROM json_each(?))", [json]);
   await db.run("DELETE FROM docs WHERE rowid IN (SELECT value FROM json_each(?))", [json]);
 }
 
-async function upsertChunk(
-  db: Db,
-  docs: readonly IndexDoc[],
-  vocabulary: Map<string, number>,
-): Promise<void> {
+async function upsertChunk(db: Db, docs: readonly IndexDoc[], vocabulary: VocabularyUpdate): Promise<void> {
   const old = await existingRowids(
     db,
     docs.map((d) => d.id),
   );
-  await deleteRows(db, [...old.values()]);
+  await deleteRows(db, [...old.values()], vocabulary);
   const rowids = await assignRowids(db, docs, old);
 
   const docRows: [number, string, string][] = [];
   const ftsRows: [number, string, string, string][] = [];
   const postings: PostingRow[] = [];
+  const words = chunkWords();
   docs.forEach((doc, i) => {
     const rowid = rowids[i]!;
     const topics = uniqueTopics(doc.topics);
@@ -82,13 +82,9 @@ async function upsertChunk(
     ftsRows.push([rowid, doc.title, doc.body, topicText]);
     const day = dayOfRowid(rowid);
     for (const [id, name, kind] of topics) postings.push([id, rowid, name, kind, day]);
-    // A replaced document adds its new words but does not count again: df stays "documents
-    // first seen with the word", which is all typo correction needs to prefer common words.
-    const increment = old.has(doc.id) ? 0 : 1;
-    for (const w of vocabularyWords(`${doc.title}\n${doc.body}\n${topicText}`)) {
-      vocabulary.set(w, (vocabulary.get(w) ?? 0) + increment);
-    }
+    words.add(vocabularyWords(`${doc.title}\n${doc.body}\n${topicText}`));
   });
+  const blobs = await vocabulary.learn(words);
   ftsRows.sort((a, b) => a[0] - b[0]);
   await db.run(
     "INSERT INTO docs(rowid, id, topics) SELECT value->>0, value->>1, value->>2 FROM json_each(?)",
@@ -99,6 +95,11 @@ async function upsertChunk(
     [JSON.stringify(ftsRows)],
   );
   await addPostings(db, postings);
+  // One blob parameter for the chunk; substr() on a blob counts bytes, from 1.
+  await db.run(
+    "INSERT INTO doc_words(doc, words) SELECT value->>0, coalesce(substr(?2, value->>1, value->>2), x'') FROM json_each(?1)",
+    [JSON.stringify(blobs.spans.map(([start, length], i) => [rowids[i], start + 1, length])), blobs.bytes],
+  );
 }
 
 /**
@@ -134,25 +135,4 @@ async function assignRowids(
     next.set(s, fresh + 1);
     return fresh;
   });
-}
-
-/** Counts words and registers the deletion keys of words never seen before. */
-async function addVocabulary(db: Db, increments: ReadonlyMap<string, number>): Promise<void> {
-  if (increments.size === 0) return;
-  const fresh = await db.all<{ term: string }>(
-    "SELECT value AS term FROM json_each(?) WHERE NOT EXISTS (SELECT 1 FROM vocab WHERE term = value)",
-    [JSON.stringify([...increments.keys()])],
-  );
-  await db.run(
-    `INSERT INTO vocab(term, df) SELECT value->>0, value->>1 FROM json_each(?) WHERE true
-     ON CONFLICT(term) DO UPDATE SET df = df + excluded.df`,
-    [JSON.stringify([...increments])],
-  );
-  if (fresh.length === 0) return;
-  const pairs: [string, string][] = [];
-  for (const { term } of fresh) for (const key of deleteKeys(term, 1)) pairs.push([key, term]);
-  await db.run(
-    "INSERT OR IGNORE INTO vocab_deletes(del, term) SELECT value->>0, value->>1 FROM json_each(?)",
-    [JSON.stringify(pairs)],
-  );
 }
