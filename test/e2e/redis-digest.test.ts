@@ -3,7 +3,7 @@
  * a Redis store (each instance its own connection), Redis claims, real timers. Both instances
  * run the same tick at once (the worst case: no run coordinator), and each subscriber still gets
  * exactly one digest; an instance that dies mid-run leaves claims that expire, and the other
- * finishes its digests. In-process instances stand in for processes until the app is wired.
+ * finishes its digests. In-process instances keep it fast; test/e2e/cluster.test.ts runs real processes.
  * Needs REDIS_URL; every test uses its own key prefix and removes it.
  */
 import { randomUUID } from "node:crypto";
