@@ -5,8 +5,8 @@
  * the process's digest window and topic directory, exactly like its own ingests.
  */
 import type { Article } from "../domain/article.js";
-import { bodyText } from "../domain/article.js";
 import type { Logger } from "../logger.js";
+import { indexDoc } from "../search/index-doc.js";
 import { createIndexUpdater, type SearchSync, startSearchSync } from "../search/sync.js";
 import type { SearchIndex } from "../search/types.js";
 import { connectRedis } from "../store/redis-client.js";
@@ -73,15 +73,7 @@ export async function startClusterSearchSync(deps: ClusterSearchSyncDeps): Promi
         logger.warn({}, "search: the cluster change log restarted; re-indexing every stored article");
         let batch: Article[] = [];
         const flush = async () => {
-          await deps.index.upsert(
-            batch.map((a) => ({
-              id: a.id,
-              title: a.title,
-              body: bodyText(a),
-              topics: a.topics,
-              published: a.published,
-            })),
-          );
+          await deps.index.upsert(batch.map((a) => indexDoc(a)));
           deps.onArrived(batch);
           batch = [];
         };

@@ -15,8 +15,8 @@
  */
 
 import type { Article } from "../domain/article.js";
-import { bodyText } from "../domain/article.js";
 import type { RedisClient } from "../store/redis-client.js";
+import { indexDoc } from "./index-doc.js";
 import type { SearchIndex } from "./types.js";
 
 /** Appends ids to the log, bumps the seq, records the stamp and publishes, all at once. */
@@ -187,15 +187,7 @@ export function createIndexUpdater(deps: {
       const slice = ids.slice(i, i + size);
       const found = await deps.articles.getMany(slice);
       const present = new Set(found.map((a) => a.id));
-      await deps.index.upsert(
-        found.map((a) => ({
-          id: a.id,
-          title: a.title,
-          body: bodyText(a),
-          topics: a.topics,
-          published: a.published,
-        })),
-      );
+      await deps.index.upsert(found.map((a) => indexDoc(a)));
       const gone = slice.filter((id) => !present.has(id));
       if (gone.length > 0) await deps.index.remove(gone);
     }

@@ -7,7 +7,7 @@ import path from "node:path";
 import { type Cluster, createCluster } from "../cluster/cluster.js";
 import { type ClusterSearchSync, startClusterSearchSync } from "../cluster/search-sync.js";
 import type { Config } from "../config.js";
-import { type Article, bodyText } from "../domain/article.js";
+import type { Article } from "../domain/article.js";
 import type { CuratedTopic } from "../domain/topic.js";
 import { createIngestService, type IngestDeps, type IngestService } from "../ingest/ingest-service.js";
 import type { Logger } from "../logger.js";
@@ -19,6 +19,7 @@ import {
   type TopicDirectory,
 } from "../nlp/index.js";
 import { type IndexDoc, openSearchIndex, type SearchIndex } from "../search/index.js";
+import { indexDoc } from "../search/index-doc.js";
 import { publishChanges, readChangeHead } from "../search/sync.js";
 import { type ArticleRepo, createArticleRepo } from "../store/article-repo.js";
 import { openStore, type Store } from "../store/keyv-store.js";
@@ -214,13 +215,7 @@ async function openCurrentIndex(dataDir: string, articles: ArticleRepo, stamp: s
   let batch: IndexDoc[] = [];
   let count = 0;
   for await (const a of articles.all()) {
-    batch.push({
-      id: a.id,
-      title: a.title,
-      body: bodyText(a),
-      topics: a.topics,
-      published: a.published,
-    });
+    batch.push(indexDoc(a));
     if (batch.length >= 500) {
       await index.upsert(batch);
       count += batch.length;
