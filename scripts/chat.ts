@@ -4,20 +4,16 @@
  */
 import { createApp } from "../src/app.js";
 import { runChat } from "../src/chat/run-chat.js";
-import { ConfigError, loadConfig, readEnvironment } from "../src/config.js";
+import { readConfig } from "../src/config.js";
 import { createLogger } from "../src/logger.js";
 
 async function main(): Promise<number> {
-  let config: ReturnType<typeof loadConfig>;
-  try {
-    config = loadConfig(readEnvironment());
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      return 2;
-    }
-    throw error;
+  const read = readConfig();
+  if (!read.ok) {
+    process.stderr.write(`${read.message}\n`);
+    return 2;
   }
+  const { config } = read;
   // Info lines would interleave with the conversation: show warnings unless a quieter or louder level was chosen.
   const logger = createLogger({ level: config.logLevel === "info" ? "warn" : config.logLevel });
   const app = await createApp(config, { offline: true, logger });

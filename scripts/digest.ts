@@ -10,7 +10,7 @@ import { parseArgs } from "node:util";
 import { Api } from "grammy";
 import { digestButtonData } from "../src/bot/features/subscriptions/index.js";
 import { htmlToTerminal } from "../src/chat/html-to-text.js";
-import { ConfigError, loadConfig, readEnvironment } from "../src/config.js";
+import { readConfig } from "../src/config.js";
 import { createTelegramSendPort } from "../src/digest/telegram-port.js";
 import { createDigestPipeline } from "../src/digest/wiring.js";
 import { createLogger } from "../src/logger.js";
@@ -48,13 +48,9 @@ async function main(): Promise<number> {
       values.chat ? `--chat takes a Telegram chat id, got "${values.chat}"` : "--chat is required",
     );
   }
-  let config: ReturnType<typeof loadConfig>;
-  try {
-    config = loadConfig(readEnvironment());
-  } catch (error) {
-    if (error instanceof ConfigError) return usage(error.message);
-    throw error;
-  }
+  const read = readConfig();
+  if (!read.ok) return usage(read.message);
+  const { config } = read;
   if (values.send && !config.botToken) return usage("--send needs BOT_TOKEN (see .env.example)");
 
   const logger = createLogger({

@@ -3,7 +3,7 @@
  * Exit status: 0 every file loaded, 1 some file failed (the others still loaded), 2 usage error.
  */
 import { parseArgs } from "node:util";
-import { ConfigError, loadConfig, readEnvironment } from "../src/config.js";
+import { readConfig } from "../src/config.js";
 import { createLogger } from "../src/logger.js";
 import { formatReport, progressReporter, toJsonReport } from "./ingest-output.js";
 
@@ -51,13 +51,9 @@ async function main(): Promise<number> {
     usageError(`--date must be a real day as YYYY-MM-DD, got "${values.date}"`);
   if (values.source !== undefined && values.source.trim() === "") usageError("--source must not be empty");
 
-  let config: ReturnType<typeof loadConfig>;
-  try {
-    config = loadConfig(readEnvironment());
-  } catch (error) {
-    if (error instanceof ConfigError) usageError(error.message);
-    throw error;
-  }
+  const read = readConfig();
+  if (!read.ok) usageError(read.message);
+  const { config } = read;
   const logger = createLogger({
     level: process.env.LOG_LEVEL ? config.logLevel : "error",
     secrets: [config.botToken],

@@ -165,3 +165,16 @@ export function readEnvironment(file = ".env"): Record<string, string | undefine
   if (fs.existsSync(file)) process.loadEnvFile(file);
   return process.env;
 }
+
+/**
+ * The configuration from the environment (and `.env`), or the message that explains what is wrong
+ * with it: every CLI prints that message and exits 2. Errors other than configuration errors throw.
+ */
+export function readConfig(): { ok: true; config: Config } | { ok: false; message: string } {
+  try {
+    return { ok: true, config: loadConfig(readEnvironment()) };
+  } catch (error) {
+    if (error instanceof ConfigError) return { ok: false, message: error.message };
+    throw error;
+  }
+}

@@ -5,7 +5,7 @@
  */
 import { createApp } from "./app.js";
 import { registerCommands, runPolling } from "./bot/create-bot.js";
-import { ConfigError, loadConfig, readEnvironment } from "./config.js";
+import { readConfig } from "./config.js";
 import { startWebhookServer } from "./server/webhook.js";
 
 const NO_TOKEN = `Briefly needs a bot token to talk to Telegram.
@@ -18,16 +18,12 @@ No token yet? Try the bot in your terminal right now: npm run chat
 `;
 
 async function main(): Promise<void> {
-  let config: ReturnType<typeof loadConfig>;
-  try {
-    config = loadConfig(readEnvironment());
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(2);
-    }
-    throw error;
+  const read = readConfig();
+  if (!read.ok) {
+    process.stderr.write(`${read.message}\n`);
+    process.exit(2);
   }
+  const { config } = read;
   if (!config.botToken) {
     process.stderr.write(NO_TOKEN);
     process.exit(1);
