@@ -2,11 +2,17 @@
 
 export type ArticleStatus = "added" | "updated" | "unchanged" | "duplicate";
 
-/** Milliseconds spent in each stage, summed over files. */
+/**
+ * Milliseconds spent in each stage, summed over files. read, parse, analyze and fingerprint run
+ * on worker threads in large runs (then they add up the workers' time, not wall time); wait is
+ * the main thread waiting for a file to be prepared; persist and index overlap the next file.
+ */
 export interface StageTimings {
   read: number;
   parse: number;
   analyze: number;
+  fingerprint: number;
+  wait: number;
   dedupe: number;
   persist: number;
   index: number;
@@ -33,6 +39,8 @@ export interface IngestReport {
   }[];
   /** Wall time of the whole run. */
   ms: number;
+  /** Worker threads that prepared the files (0: all on the main thread). */
+  workers: number;
   timings: StageTimings;
 }
 
@@ -49,6 +57,7 @@ export function emptyReport(): IngestReport {
     warnings: [],
     articles: [],
     ms: 0,
-    timings: { read: 0, parse: 0, analyze: 0, dedupe: 0, persist: 0, index: 0 },
+    workers: 0,
+    timings: { read: 0, parse: 0, analyze: 0, fingerprint: 0, wait: 0, dedupe: 0, persist: 0, index: 0 },
   };
 }

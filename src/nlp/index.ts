@@ -3,7 +3,7 @@
  * topic briefs and ROUGE. Everything here is pure and deterministic; nothing runs at import.
  */
 export type { Analyzer, AnalyzerOptions } from "./analyzer.js";
-export { createAnalyzer } from "./analyzer.js";
+export { analyzerOptionsOf, createAnalyzer } from "./analyzer.js";
 export type { BriefArticle } from "./brief.js";
 export { DEFAULT_BRIEF_SENTENCES, topicBrief } from "./brief.js";
 export { loadCuratedTopics } from "./curated.js";

@@ -3,7 +3,8 @@
  * folded key, and compromise's built-in lexicon (first names, places, organisations, common
  * words) read once as a plain lookup table — compromise's parser itself is never run.
  */
-import nlp from "compromise";
+import { createRequire } from "node:module";
+import type Compromise from "compromise";
 import { type PlaceEntry, placeTable } from "./data/places.js";
 import { foldKey, slugify } from "./text.js";
 
@@ -54,13 +55,31 @@ function placeForm(p: PlaceEntry): PlaceForm {
 }
 
 let shared: Lexicon | undefined;
+let sharedWords: ReadonlyMap<string, WordClass> | undefined;
 
-/** The lexicon, built on first use (about 25k words) and shared. */
-export function lexicon(): Lexicon {
-  if (shared) return shared;
+/**
+ * Word classes of compromise's lexicon (about 25k lower-case words), read once and shared. Plain
+ * data: a worker thread can receive it instead of loading compromise again (see {@link lexicon}).
+ */
+export function wordClasses(): ReadonlyMap<string, WordClass> {
+  if (sharedWords) return sharedWords;
   const words = new Map<string, WordClass>();
+  // The CommonJS build: one file, the same lexicon, loaded ~3x faster than the ES module tree.
+  const nlp = createRequire(import.meta.url)("compromise") as typeof Compromise;
   const raw = (nlp.model() as { one?: { lexicon?: Record<string, unknown> } }).one?.lexicon ?? {};
   for (const [w, tags] of Object.entries(raw)) words.set(w, classify(tags));
+  sharedWords = words;
+  return words;
+}
+
+/**
+ * The lexicon, built on first use and shared. `words`, when given, are {@link wordClasses}
+ * computed elsewhere (by the thread that started this one), so compromise is not loaded here.
+ */
+export function lexicon(words?: ReadonlyMap<string, WordClass>): Lexicon {
+  if (shared) return shared;
+  if (words) sharedWords ??= words;
+  const classes = wordClasses();
   const places = new Map<string, PlaceForm>();
   const byId = new Map<string, PlaceForm>();
   const firstWords = new Set<string>();
@@ -73,7 +92,7 @@ export function lexicon(): Lexicon {
     }
   }
   shared = {
-    wordClass: (lower) => words.get(lower) ?? "unknown",
+    wordClass: (lower) => classes.get(lower) ?? "unknown",
     place: (folded) => places.get(folded),
     placeById: (id) => byId.get(id),
     startsPlace: (word) => firstWords.has(word),

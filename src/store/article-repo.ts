@@ -40,13 +40,17 @@ export function createArticleRepo(store: Store): ArticleRepo {
     async putMany(list) {
       if (list.length === 0) return;
       // Articles first: a fingerprint without its article would hide the article from a re-ingest.
-      await store.transaction("articles", () => articles.setMany(list.map((a) => ({ key: a.id, value: a }))));
-      await store.transaction("fingerprints", () =>
-        prints.setMany(
-          list.map((a) => ({
-            key: a.id,
-            value: { id: a.id, contentHash: a.contentHash, simhash: a.simhash, file: a.origin.file },
-          })),
+      await store.transaction("articles", async () =>
+        refused(await articles.setMany(list.map((a) => ({ key: a.id, value: a })))),
+      );
+      await store.transaction("fingerprints", async () =>
+        refused(
+          await prints.setMany(
+            list.map((a) => ({
+              key: a.id,
+              value: { id: a.id, contentHash: a.contentHash, simhash: a.simhash, file: a.origin.file },
+            })),
+          ),
         ),
       );
     },
@@ -61,6 +65,15 @@ export function createArticleRepo(store: Store): ArticleRepo {
       for await (const [, value] of iterate(prints)) yield value;
     },
   };
+}
+
+/**
+ * Keyv reports a failed batch write as `false` results (it swallows the error): turn that into
+ * an Error, so the transaction rolls back and the caller fails the file.
+ */
+function refused(results: unknown): void {
+  if (Array.isArray(results) && results.some((ok) => ok === false))
+    throw new Error("the store did not accept the write (see the store's error log)");
 }
 
 /** Keyv's iterator is optional on adapters; every adapter we support has it. */
