@@ -11,11 +11,13 @@
  */
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { createNewsReader } from "../src/services/news-reader.js";
 import type { NewsReader } from "../src/services/types.js";
+import { CACHE_COLUMNS, cacheRow, switchableReader } from "./bot-cache.js";
 import type { LoadPlan } from "./bot-load.js";
 import { byKind, problems, type Row, summaryRow } from "./bot-report.js";
 import { startBotSession } from "./bot-session.js";
-import { type BotStoreInfo, ensureBotStore, openBotStore } from "./bot-store.js";
+import { BOT_BENCH_NOW, type BotStoreInfo, ensureBotStore, openBotStore } from "./bot-store.js";
 import type { BenchOptions, BenchTable } from "./types.js";
 
 /** The bot bench's own options (`npm run bench -- --bot-articles N --bot-reader store|fixture --bot-rebuild`). */
@@ -67,17 +69,24 @@ export async function runBotBench(opts: BenchOptions & BotBenchOptions): Promise
     const typoTopics = opts.botNoTypos ? [] : trending.slice(0, 3).map(dropLetter);
     const rows: Row[] = [];
     const warmups: Row[] = [];
+    const cacheRows: (string | number)[][] = [];
+    const switcher = switchableReader(source.reader);
     for (const kind of ["echo", "briefly"] as const) {
       const label = kind === "echo" ? "echo bot (floor)" : "Briefly (mix)";
-      const session = await startBotSession(kind, source.reader);
+      const session = await startBotSession(kind, switcher.reader);
+      // The reader's cache hit rates over each run of the real bot (a reader without stats: none).
+      const run = async (rowLabel: string, plan: LoadPlan, timeoutMs: number): Promise<Row> => {
+        const before = kind === "briefly" ? source.reader.stats?.() : undefined;
+        const result = await session.run(plan, timeoutMs);
+        const after = source.reader.stats?.();
+        if (before && after) cacheRows.push(cacheRow(rowLabel, before, after));
+        return { label: rowLabel, result };
+      };
       try {
         if (kind === "briefly") {
           const warm: LoadPlan = { kind: "warmup", chats: CHATS, topics: trending, words };
-          warmups.push({ label: "warm-up: /topic + /search", result: await session.run(warm, 120_000) });
-          warmups.push({
-            label: "warm-up: open a card",
-            result: await session.run({ kind: "cards", chats: CHATS }, 120_000),
-          });
+          warmups.push(await run("warm-up: /topic + /search (caches cold)", warm, 120_000));
+          warmups.push(await run("warm-up: open a card", { kind: "cards", chats: CHATS }, 120_000));
         }
         const mix = (n: number, rate: number): LoadPlan => ({
           kind: "mix",
@@ -88,10 +97,18 @@ export async function runBotBench(opts: BenchOptions & BotBenchOptions): Promise
           typoTopics,
           words,
         });
-        rows.push({ label: `${label}, burst of ${BURST}`, result: await session.run(mix(BURST, 0), 90_000) });
-        for (const { rate, seconds } of PACED) {
+        rows.push(await run(`${label}, burst of ${BURST}`, mix(BURST, 0), 90_000));
+        for (const { rate, seconds } of PACED)
+          rows.push(await run(`${label}, paced ${rate}/s`, mix(rate * seconds, rate), 60_000));
+        if (kind === "briefly" && source.uncached) {
+          // The same bot and load with every read a cache miss: what the caches are worth.
+          switcher.use(source.uncached);
+          const off = "Briefly (mix), caches off";
+          rows.push({ label: `${off}, burst of ${BURST}`, result: await session.run(mix(BURST, 0), 90_000) });
+          const { rate, seconds } = PACED.at(-1)!;
           const result = await session.run(mix(rate * seconds, rate), 60_000);
-          rows.push({ label: `${label}, paced ${rate}/s`, result });
+          rows.push({ label: `${off}, paced ${rate}/s`, result });
+          switcher.use(source.reader);
         }
       } finally {
         await session.close();
@@ -99,7 +116,8 @@ export async function runBotBench(opts: BenchOptions & BotBenchOptions): Promise
     }
     // By kind: the light run shows what each kind costs, the fastest one where the time goes at the target.
     const light = rows.find((r) => r.label === `Briefly (mix), paced ${PACED[0]!.rate}/s`)!;
-    const target = rows.at(-1)!;
+    const target = rows.find((r) => r.label === `Briefly (mix), paced ${PACED.at(-1)!.rate}/s`)!;
+    const uncached = rows.filter((r) => r.label.includes("caches off, paced"));
     return [
       {
         name: `bot: updates end to end over loopback HTTP (${source.name})`,
@@ -128,10 +146,23 @@ export async function runBotBench(opts: BenchOptions & BotBenchOptions): Promise
       {
         name: `bot: Briefly by kind of update (${source.name})`,
         columns: ["run", "kind", "updates", "p50 ms", "p99 ms", "max ms", "unanswered", "failed"],
-        rows: [light, target].flatMap((r) =>
+        rows: [light, target, ...uncached].flatMap((r) =>
           byKind(r.result).map((k) => [r.label.replace(/^Briefly \(mix\), /, ""), ...k]),
         ),
       },
+      ...(cacheRows.length === 0
+        ? []
+        : [
+            {
+              name: `bot: read caches of the reader, hit % (lookups) per run (${source.name})`,
+              columns: CACHE_COLUMNS,
+              rows: cacheRows,
+              notes: [
+                "From the reader's stats(): a hit is a lookup answered from the cache or joining a load already in flight. The warm-up is the first pass, with every cache empty. Caches are dropped whenever an ingest changes the store; lists and trending also every hour.",
+                "The 'caches off' rows of the first table use an uncached reader over the same store (every read a miss).",
+              ],
+            },
+          ]),
     ];
   } finally {
     await source.close();
@@ -140,6 +171,8 @@ export async function runBotBench(opts: BenchOptions & BotBenchOptions): Promise
 
 interface ReaderSource {
   reader: NewsReader;
+  /** The same store without caches, for the all-misses rows (store readers only). */
+  uncached?: NewsReader;
   name: string;
   describe: string;
   close(): Promise<void>;
@@ -169,8 +202,11 @@ async function openReader(opts: BenchOptions & BotBenchOptions): Promise<ReaderS
   const opened = performance.now();
   const services = await openBotStore(info);
   const openMs = Math.round(performance.now() - opened);
+  const off = { lists: 0, articles: 0, briefs: 0, suggestions: 0, trending: 0 };
   return {
     reader: services.reader,
+    // No ingest runs during the bench: a fixed change stamp is the truth here.
+    uncached: createNewsReader({ ...services, clock: () => BOT_BENCH_NOW, changeStamp: () => 0, cache: off }),
     name: `${info.articles.toLocaleString("en")} articles`,
     describe: `real store (SQLite store + FTS5 index) of ${info.articles.toLocaleString("en")} articles from a ${size.toLocaleString("en")}-article corpus (${info.dir}; ${info.reused ? "reused" : `built in ${info.buildSeconds} s`}; opened in ${openMs} ms)`,
     close: () => services.close(),

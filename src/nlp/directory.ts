@@ -7,6 +7,7 @@ import type { TopicRef } from "../domain/article.js";
 import type { CuratedTopic } from "../domain/topic.js";
 import { editDistance } from "./edit-distance.js";
 import { lexicon } from "./lexicon.js";
+import { createSuggestIndex, editBudget } from "./suggest-index.js";
 import { foldKey, slugify } from "./text.js";
 
 /** Name → topic resolution (see {@link createTopicDirectory}). */
@@ -28,6 +29,13 @@ interface Entry {
   topic: TopicRef;
   order: number;
   forms: Set<string>;
+  /** The forms folded, once each, with their words: what suggestions are scored on. */
+  keys: FoldedForm[];
+}
+
+interface FoldedForm {
+  key: string;
+  words: string[];
 }
 
 /**
@@ -39,6 +47,7 @@ export function createTopicDirectory(curated: CuratedTopic[]): TopicDirectory {
   const entries = new Map<string, Entry>();
   const keys = new Map<string, Map<string, number>>();
   const curatedById = new Map(curated.map((c) => [c.id, c]));
+  const suggestIndex = createSuggestIndex<Entry>();
 
   const index = (key: string, id: string, strength: number): void => {
     if (key === "") return;
@@ -73,11 +82,16 @@ export function createTopicDirectory(curated: CuratedTopic[]): TopicDirectory {
       if (topic.weight > known.topic.weight) known.topic = { ...known.topic, weight: topic.weight };
       return;
     }
-    const entry: Entry = { topic: { ...topic }, order: entries.size, forms: new Set() };
+    const entry: Entry = { topic: { ...topic }, order: entries.size, forms: new Set(), keys: [] };
     entries.set(topic.id, entry);
     for (const { form, strength } of formsOf(topic)) {
       entry.forms.add(form);
-      index(foldKey(form), topic.id, strength);
+      const key = foldKey(form);
+      index(key, topic.id, strength);
+      if (key !== "" && !entry.keys.some((k) => k.key === key)) {
+        entry.keys.push({ key, words: key.split(" ") });
+        suggestIndex.add(key, entry);
+      }
     }
   };
 
@@ -122,20 +136,10 @@ export function createTopicDirectory(curated: CuratedTopic[]): TopicDirectory {
       if (q === "") return [];
       const qWords = new Set(q.split(" "));
       const scored: { e: Entry; score: number }[] = [];
-      for (const e of entries.values()) {
-        let score = 0;
-        for (const form of e.forms) {
-          const k = foldKey(form);
-          const maxLen = Math.max(k.length, q.length);
-          const budget = Math.max(1, Math.floor(maxLen / 3));
-          const d = editDistance(q, k, budget);
-          const close = d <= budget ? 1 - d / maxLen : 0;
-          const words = k.split(" ");
-          const shared = words.filter((w) => qWords.has(w)).length / Math.max(words.length, qWords.size);
-          const prefix = k.startsWith(q) && q.length >= 3 ? 0.6 : 0;
-          score = Math.max(score, close, shared, prefix);
-        }
-        if (score >= 0.5) scored.push({ e, score });
+      // Only names that can reach the threshold are scored: see suggest-index.ts.
+      for (const e of suggestIndex.candidates(q)) {
+        const score = suggestScore(q, qWords, e.keys);
+        if (score >= SUGGEST_THRESHOLD) scored.push({ e, score });
       }
       scored.sort(
         (a, b) => b.score - a.score || b.e.topic.weight - a.e.topic.weight || a.e.order - b.e.order,
@@ -156,4 +160,25 @@ export function createTopicDirectory(curated: CuratedTopic[]): TopicDirectory {
       return out;
     },
   };
+}
+
+/** Lowest score a suggestion needs. */
+const SUGGEST_THRESHOLD = 0.5;
+
+/**
+ * How well the folded query names a topic, 0..1: the best of its forms by closeness (edit
+ * distance within a third of the length), shared words, or the query being a prefix (0.6).
+ */
+function suggestScore(q: string, qWords: Set<string>, keys: readonly FoldedForm[]): number {
+  let score = 0;
+  for (const { key: k, words } of keys) {
+    const maxLen = Math.max(k.length, q.length);
+    const budget = editBudget(k.length, q.length);
+    const d = editDistance(q, k, budget);
+    const close = d <= budget ? 1 - d / maxLen : 0;
+    const shared = words.filter((w) => qWords.has(w)).length / Math.max(words.length, qWords.size);
+    const prefix = k.startsWith(q) && q.length >= 3 ? 0.6 : 0;
+    score = Math.max(score, close, shared, prefix);
+  }
+  return score;
 }

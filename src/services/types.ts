@@ -28,6 +28,31 @@ export type TopicLookup =
   | { kind: "found"; topic: TopicSummary; page: Page<Article>; brief: BriefSentence[] }
   | { kind: "unknown"; query: string; suggestions: TopicSummary[] };
 
+/** Counters of one read cache since the reader was created (see src/services/read-cache.ts). */
+export interface CacheStats {
+  /** Lookups answered from the cache (including ones joining a load in flight). */
+  hits: number;
+  /** Lookups that had to load. */
+  misses: number;
+  /** Entries kept now. */
+  size: number;
+  /** Total cost kept now: characters of text for articles, else entries. */
+  cost: number;
+  /** Entries evicted to respect the cache's bounds. */
+  evictions: number;
+  /** Times the whole cache was dropped because the store changed (or, for lists, the hour turned). */
+  resets: number;
+}
+
+/** The read side's caches: result lists (search, topic, latest pages), articles, briefs, suggestions, trending. */
+export interface ReaderStats {
+  lists: CacheStats;
+  articles: CacheStats;
+  briefs: CacheStats;
+  suggestions: CacheStats;
+  trending: CacheStats;
+}
+
 /** What readers can ask for. All methods are fast reads; none parses or summarises. */
 export interface NewsReader {
   latest(page?: PageRequest): Promise<Page<Article>>;
@@ -36,4 +61,6 @@ export interface NewsReader {
   topic(query: string, page?: PageRequest): Promise<TopicLookup>;
   trendingTopics(limit?: number): Promise<TopicSummary[]>;
   article(id: string): Promise<Article | undefined>;
+  /** Cache counters, where the reader caches (the store-backed one does). */
+  stats?(): ReaderStats;
 }
