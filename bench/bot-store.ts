@@ -12,13 +12,12 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { pino } from "pino";
 import { openServices, type Services } from "../src/services/container.js";
-import { buildCorpus, readDataset } from "./corpus.js";
+import { CORPUS_FILE_SIZE as FILE_SIZE, readDataset, writeCorpusFiles } from "./corpus.js";
 
 /** The instant the store is built and read at: just after the corpus's month (November 2025). */
 export const BOT_BENCH_NOW = new Date("2025-12-01T08:00:00.000Z");
 /** Bump when the way the store is built changes, so old stores are rebuilt. */
 const STORE_VERSION = 1;
-const FILE_SIZE = 500;
 const MANIFEST = "store.json";
 
 /** What a finished build records next to the data. */
@@ -121,22 +120,6 @@ async function build(dir: string, size: number, dataset: string): Promise<void> 
     buildSeconds: Math.round((performance.now() - started) / 100) / 10,
   };
   fs.writeFileSync(path.join(dir, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
-}
-
-function writeCorpusFiles(base: { title: string; article: string }[], size: number, dir: string): void {
-  fs.mkdirSync(dir, { recursive: true });
-  let lines: string[] = [];
-  let n = 0;
-  const flush = () => {
-    if (lines.length === 0) return;
-    fs.writeFileSync(path.join(dir, `part-${String(n++).padStart(5, "0")}.jsonl`), `${lines.join("\n")}\n`);
-    lines = [];
-  };
-  for (const a of buildCorpus(base, size)) {
-    lines.push(JSON.stringify({ title: a.title, text: a.text, date: a.date, source: "BBC" }));
-    if (lines.length === FILE_SIZE) flush();
-  }
-  flush();
 }
 
 const isMain = process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1]);

@@ -4,6 +4,7 @@
  * spread over 30 days) so that larger corpora are not just exact copies.
  */
 import fs from "node:fs";
+import path from "node:path";
 
 export interface CorpusArticle {
   id: string;
@@ -71,4 +72,28 @@ function paragraphs(text: string): string[] {
     .split(/\n\s*\n/)
     .map((p) => p.trim())
     .filter(Boolean);
+}
+
+/** Articles per JSONL file of a written corpus. */
+export const CORPUS_FILE_SIZE = 500;
+
+/** Write `size` corpus articles into `dir` as JSONL files of {@link CORPUS_FILE_SIZE} lines. */
+export function writeCorpusFiles(
+  base: { title: string; article: string }[],
+  size: number,
+  dir: string,
+): void {
+  fs.mkdirSync(dir, { recursive: true });
+  let lines: string[] = [];
+  let n = 0;
+  const flush = () => {
+    if (lines.length === 0) return;
+    fs.writeFileSync(path.join(dir, `part-${String(n++).padStart(5, "0")}.jsonl`), `${lines.join("\n")}\n`);
+    lines = [];
+  };
+  for (const a of buildCorpus(base, size)) {
+    lines.push(JSON.stringify({ title: a.title, text: a.text, date: a.date, source: "BBC" }));
+    if (lines.length === CORPUS_FILE_SIZE) flush();
+  }
+  flush();
 }

@@ -19,10 +19,9 @@ import { openServices } from "../src/services/container.js";
 import { createArticleRepo } from "../src/store/article-repo.js";
 import { openStore } from "../src/store/keyv-store.js";
 import { createMetaRepo } from "../src/store/meta-repo.js";
-import { buildCorpus, readDataset } from "./corpus.js";
+import { CORPUS_FILE_SIZE as FILE_SIZE, readDataset, writeCorpusFiles } from "./corpus.js";
 import type { BenchOptions, BenchTable } from "./types.js";
 
-const FILE_SIZE = 500;
 const MODES = ["full", "no-language", "read-persist"] as const;
 type Mode = (typeof MODES)[number];
 
@@ -114,22 +113,6 @@ export async function runIngestBench(opts: BenchOptions): Promise<BenchTable[]> 
       ],
     },
   ];
-}
-
-function writeCorpusFiles(base: { title: string; article: string }[], size: number, dir: string): void {
-  fs.mkdirSync(dir, { recursive: true });
-  let lines: string[] = [];
-  let n = 0;
-  const flush = () => {
-    if (lines.length === 0) return;
-    fs.writeFileSync(path.join(dir, `part-${String(n++).padStart(5, "0")}.jsonl`), `${lines.join("\n")}\n`);
-    lines = [];
-  };
-  for (const a of buildCorpus(base, size)) {
-    lines.push(JSON.stringify({ title: a.title, text: a.text, date: a.date, source: "BBC" }));
-    if (lines.length === FILE_SIZE) flush();
-  }
-  flush();
 }
 
 /** One run in this process: ingest `dir/files` into `dir/data` and print a ChildResult line. */

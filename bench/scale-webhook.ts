@@ -13,11 +13,12 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
-import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { freePort } from "../test/helpers/bot-process.js";
+import { deleteKeysUnder } from "../test/helpers/redis.js";
 import type { BenchTable } from "./types.js";
 
 const TSX = path.resolve("node_modules/.bin/tsx");
@@ -47,14 +48,6 @@ interface Row {
 
 const percentile = (sorted: number[], p: number) =>
   sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : 0;
-
-async function freePort(): Promise<number> {
-  const server = http.createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 /** The n-th update of the mix, from user `user`. */
 function update(n: number, user: number): unknown {
@@ -205,17 +198,8 @@ async function run(opts: WebhookScaleOptions, instances: number, redis: boolean)
     }
     await api.close();
     fs.rmSync(work, { recursive: true, force: true });
-    if (redis) await dropPrefix(opts.redisUrl, keyPrefix);
+    if (redis) await deleteKeysUnder(opts.redisUrl, keyPrefix);
   }
-}
-
-async function dropPrefix(url: string, prefix: string): Promise<void> {
-  const { connectRedis } = await import("../src/store/redis-client.js");
-  const client = await connectRedis(url, { onError: () => undefined });
-  for await (const keys of client.scanIterator({ MATCH: `${prefix}:*`, COUNT: 1000 })) {
-    if (keys.length > 0) await client.del(keys);
-  }
-  await client.close();
 }
 
 /** The webhook table: SQLite with one process, then Redis with each instance count. */

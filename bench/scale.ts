@@ -15,6 +15,7 @@ import { fork } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { deleteKeysUnder } from "../test/helpers/redis.js";
 import type { BenchTable } from "./types.js";
 
 const DUE = "2026-11-26T06:30:00.000Z";
@@ -144,9 +145,7 @@ async function run(redisUrl: string, setting: Setting, instances: number, subscr
       missing: perChat.filter((n) => n === 0).length,
     };
   } finally {
-    for await (const keys of store.client.scanIterator({ MATCH: `${keyPrefix}:*`, COUNT: 500 })) {
-      if (keys.length > 0) await store.client.del(keys);
-    }
+    await deleteKeysUnder(store.client, keyPrefix);
     await store.close();
     await api.close();
   }

@@ -34,6 +34,8 @@ import type { DigestLogger, SendPort } from "./types.js";
 export const DIGEST_GRACE_MINUTES = 60;
 /** Sends in flight at once: enough for 30/s at Telegram's latency; paid broadcasts need more. */
 const CONCURRENCY = { free: 8, paid: 100 } as const;
+/** Telegram's overall limits in messages a second: free broadcasts, and with `allow_paid_broadcast`. */
+const PACE = { free: 30, paid: 1000 } as const;
 
 /** Default claim lease: how long a dead process's claimed digests wait before another sends them. */
 export const DEFAULT_LEASE_MS = 120_000;
@@ -132,7 +134,6 @@ export function createDigestPipeline(options: DigestPipelineOptions): DigestPipe
   });
   const windows = createDigestWindows();
   const paid = options.paidBroadcast === true;
-  const perSecond = paid ? 1000 : 30;
   // A shared store needs one owner per process: a restarted process waits for its old leases.
   const owner =
     options.owner ??
@@ -144,11 +145,11 @@ export function createDigestPipeline(options: DigestPipelineOptions): DigestPipe
         subs: rememberingWindows(subs, windows),
         clock,
         logger,
-        pace: { perSecond: 30, perChatPerSecond: 1, paidBroadcast: paid, paidPerSecond: 1000 },
+        pace: { perSecond: PACE.free, perChatPerSecond: 1, paidBroadcast: paid, paidPerSecond: PACE.paid },
         concurrency: paid ? CONCURRENCY.paid : CONCURRENCY.free,
         owner,
         leaseMs: options.leaseMs ?? DEFAULT_LEASE_MS,
-        ...(sharing ? { pacer: sharing.pacer(perSecond) } : {}),
+        ...(sharing ? { pacer: sharing.pacer(paid ? PACE.paid : PACE.free) } : {}),
       })
     : null;
   const needDelivery = (): DeliveryService => {

@@ -200,13 +200,7 @@ const FNV_LO = (0x5bd1e995 ^ 0x01000193) >>> 0;
 
 /** Order-sensitive mix of two 32-bit hashes (murmur3 finaliser). */
 function mix(a: number, b: number): number {
-  let h = (Math.imul(a, 0x9e3779b1) ^ b) >>> 0;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
+  return avalanche(Math.imul(a, 0x9e3779b1) ^ b);
 }
 
 /** Final avalanche of an FNV-1a state, so nearby strings spread over all bits. */

@@ -19,11 +19,11 @@ import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { connectRedis } from "../../src/store/redis-client.js";
 import { openRedisStore } from "../../src/store/redis-store.js";
 import { createSubscriptionRepo } from "../../src/store/subscription-repo.js";
 import { exited, freePort, holdingProxy, kill, startBot, waitUntil } from "../helpers/bot-process.js";
 import { startFakeBotApi } from "../helpers/fake-bot-api.js";
+import { deleteKeysUnder } from "../helpers/redis.js";
 import { tmpDir } from "../helpers/tmp.js";
 import { makeSub } from "../unit/digest/fixtures.js";
 
@@ -51,7 +51,7 @@ async function setup() {
   const api = await startFakeBotApi({ rateLimit: { perSecond: 30, perChatPerSecond: 1 } });
   cleanups.push(() => api.close());
   const keyPrefix = `test:cluster:${process.pid}-${randomUUID().slice(0, 8)}`;
-  cleanups.push(() => dropPrefix(keyPrefix));
+  cleanups.push(() => deleteKeysUnder(REDIS_URL!, keyPrefix));
   const tmp = tmpDir("briefly-cluster-");
   cleanups.push(() => tmp.cleanup());
   const contentDir = path.join(tmp.dir, "content");
@@ -87,14 +87,6 @@ async function setup() {
     return { child, log, port };
   };
   return { api, keyPrefix, contentDir, startedAt, start };
-}
-
-async function dropPrefix(prefix: string): Promise<void> {
-  const client = await connectRedis(REDIS_URL!, { onError: () => undefined });
-  for await (const keys of client.scanIterator({ MATCH: `${prefix}:*`, COUNT: 1000 })) {
-    if (keys.length > 0) await client.del(keys);
-  }
-  await client.close();
 }
 
 /** Wait for the webhook server's health check (the process is up and listening). */

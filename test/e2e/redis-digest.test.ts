@@ -19,6 +19,7 @@ import { createRedisClaimStore } from "../../src/store/redis-claims.js";
 import { openRedisStore, type RedisStore } from "../../src/store/redis-store.js";
 import { createSubscriptionRepo } from "../../src/store/subscription-repo.js";
 import { type FakeBotApi, startFakeBotApi } from "../helpers/fake-bot-api.js";
+import { deleteKeysUnder } from "../helpers/redis.js";
 import { makeSub, pinnedClock, seedArticles } from "../unit/digest/fixtures.js";
 
 const REDIS_URL = process.env.REDIS_URL;
@@ -43,9 +44,7 @@ async function setup(): Promise<{ api: FakeBotApi; keyPrefix: string }> {
 async function botInstance(keyPrefix: string, send: SendPort, owner: string, leaseMs: number) {
   const store: RedisStore = await openRedisStore(REDIS_URL ?? "", { keyPrefix, onError: () => {} });
   cleanups.push(async () => {
-    for await (const keys of store.client.scanIterator({ MATCH: `${keyPrefix}:*`, COUNT: 500 })) {
-      if (keys.length > 0) await store.client.del(keys);
-    }
+    await deleteKeysUnder(store.client, keyPrefix);
     await store.close();
   });
   const subs = createSubscriptionRepo(store.kv("subscriptions"));

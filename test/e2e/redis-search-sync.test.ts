@@ -21,6 +21,7 @@ import { createArticleRepo } from "../../src/store/article-repo.js";
 import { createMetaRepo } from "../../src/store/meta-repo.js";
 import { connectRedis } from "../../src/store/redis-client.js";
 import { openRedisStore } from "../../src/store/redis-store.js";
+import { deleteKeysUnder } from "../helpers/redis.js";
 
 const REDIS_URL = process.env.REDIS_URL;
 const SEED = fileURLToPath(new URL("../../content/asharq-al-awsat-2025-11-09.txt", import.meta.url));
@@ -63,9 +64,7 @@ async function instance(keyPrefix: string) {
     expect(errors).toEqual([]);
     await index.close();
     await subscriber.close();
-    for await (const keys of store.client.scanIterator({ MATCH: `${keyPrefix}:*`, COUNT: 500 })) {
-      if (keys.length > 0) await store.client.del(keys);
-    }
+    await deleteKeysUnder(store.client, keyPrefix);
     await store.close();
   });
   /** Ingest, then announce the stored ids with the store's new change stamp. */
