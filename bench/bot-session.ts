@@ -3,19 +3,21 @@
  * process (bench/bot-load.ts), the bot here on @grammyjs/runner long polling. Every update is
  * followed to its end: when the bot finished handling it, whether any API call answered the
  * user (a message sent or edited, the button or inline query answered) and which calls the
- * fake refused. Calls are tied to their update through AsyncLocalStorage, so nothing in the
- * bot has to know it is measured.
+ * fake refused. Calls are tied to their update by a transformer on the update's own Api, so
+ * nothing in the bot has to know it is measured.
  */
-import { AsyncLocalStorage } from "node:async_hooks";
 import { type ChildProcess, fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { Bot } from "grammy";
+import { Bot, type Context, type Transformer } from "grammy";
 import type { Update } from "grammy/types";
 import { pino } from "pino";
+import { createApiFetch } from "../src/bot/api-fetch.js";
 import type { BotContext } from "../src/bot/context.js";
 import { createBot, runPolling } from "../src/bot/create-bot.js";
 import type { NewsReader } from "../src/services/types.js";
 import type { FromLoad, LoadPlan, Queued, ToLoad } from "./bot-load.js";
+
+type ContextArgs = ConstructorParameters<typeof Context>;
 
 /** Calls that count as answering the user. */
 const REPLIES = new Set(["sendMessage", "editMessageText", "answerCallbackQuery", "answerInlineQuery"]);
@@ -44,7 +46,11 @@ export interface BotSession {
 }
 
 /** Start the fake and the load child, then the bot: the real one over `reader`, or an echo bot (the floor). */
-export async function startBotSession(kind: "echo" | "briefly", reader: NewsReader): Promise<BotSession> {
+export async function startBotSession(
+  kind: "echo" | "briefly",
+  reader: NewsReader,
+  options: { client?: BenchClient } = {},
+): Promise<BotSession> {
   const child = fork(fileURLToPath(new URL("./bot-load.ts", import.meta.url)), [], {
     execArgv: process.execArgv,
     stdio: ["ignore", "inherit", "inherit", "ipc"],
@@ -54,8 +60,9 @@ export async function startBotSession(kind: "echo" | "briefly", reader: NewsRead
   const logger = pino({ level: "warn" }, { write: (line: string) => void botErrors.push(logLine(line)) });
   const bot =
     kind === "echo"
-      ? echoBot(ready.token, ready.apiRoot)
+      ? echoBot(ready.token, ready.apiRoot, clientFetch(options.client))
       : createBot({
+          fetch: clientFetch(options.client),
           token: ready.token,
           apiRoot: ready.apiRoot,
           reader,
@@ -64,33 +71,43 @@ export async function startBotSession(kind: "echo" | "briefly", reader: NewsRead
           rateLimit: false,
         });
 
-  const current = new AsyncLocalStorage<number>();
   let done = new Map<number, number>();
   let replied = new Set<number>();
   let failed = new Map<number, string[]>();
   const fail = (id: number, line: string) => failed.set(id, [...(failed.get(id) ?? []), line]);
-  bot.api.config.use(async (prev, method, payload, signal) => {
-    const id = current.getStore();
-    try {
-      const res = await prev(method, payload, signal);
-      if (id !== undefined && res.ok && REPLIES.has(method)) replied.add(id);
-      if (id !== undefined && !res.ok && !res.description.includes("message is not modified"))
-        fail(id, `${method} ${res.error_code} ${res.description}`);
-      return res;
-    } catch (err) {
-      if (id !== undefined) fail(id, `${method} ${(err as Error).message}`);
-      throw err;
-    }
-  });
-  const handle = bot.handleUpdate.bind(bot);
-  bot.handleUpdate = (update: Update, envelope?: Parameters<typeof handle>[1]) =>
-    current.run(update.update_id, async () => {
+  // Each update's calls go through its context's own Api (grammY makes one per update), so a
+  // transformer installed there knows the update without async context tracking, which would
+  // add its own cost to every promise of the bot being measured.
+  const follow =
+    (id: number): Transformer =>
+    async (prev, method, payload, signal) => {
       try {
-        await handle(update, envelope);
-      } finally {
-        done.set(update.update_id, now());
+        const res = await prev(method, payload, signal);
+        if (res.ok && REPLIES.has(method)) replied.add(id);
+        if (!res.ok && !res.description.includes("message is not modified"))
+          fail(id, `${method} ${res.error_code} ${res.description}`);
+        return res;
+      } catch (err) {
+        fail(id, `${method} ${(err as Error).message}`);
+        throw err;
       }
-    });
+    };
+  const followed = bot as unknown as { ContextConstructor: new (...args: ContextArgs) => Context };
+  const Base = followed.ContextConstructor;
+  followed.ContextConstructor = class extends Base {
+    constructor(...args: ContextArgs) {
+      super(...args);
+      this.api.config.use(follow(this.update.update_id));
+    }
+  };
+  const handle = bot.handleUpdate.bind(bot);
+  bot.handleUpdate = async (update: Update, envelope?: Parameters<typeof handle>[1]) => {
+    try {
+      await handle(update, envelope);
+    } finally {
+      done.set(update.update_id, now());
+    }
+  };
   const polling = runPolling(bot, pino({ level: "silent" }), { timeoutSeconds: 5 });
   await polling.ready;
 
@@ -149,8 +166,16 @@ function next<T extends FromLoad["type"]>(
   });
 }
 
-function echoBot(token: string, apiRoot: string): Bot<BotContext> {
-  const bot = new Bot<BotContext>(token, { client: { apiRoot } });
+/** The HTTP client under the bot's API calls: ours (undici) or grammY's default for Node (node-fetch). */
+export type BenchClient = "undici" | "node-fetch";
+
+/** undici: ours; null: grammY's default. */
+function clientFetch(client: BenchClient = "undici"): typeof fetch | null {
+  return client === "undici" ? createApiFetch() : null;
+}
+
+function echoBot(token: string, apiRoot: string, fetch: typeof globalThis.fetch | null): Bot<BotContext> {
+  const bot = new Bot<BotContext>(token, { client: { apiRoot, ...(fetch ? { fetch } : {}) } });
   bot.on("message:text", (ctx) => ctx.reply(ctx.message.text));
   bot.on("callback_query", (ctx) => ctx.answerCallbackQuery());
   bot.on("inline_query", (ctx) => ctx.answerInlineQuery([]));

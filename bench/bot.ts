@@ -16,7 +16,7 @@ import type { NewsReader } from "../src/services/types.js";
 import { CACHE_COLUMNS, cacheRow, switchableReader } from "./bot-cache.js";
 import type { LoadPlan } from "./bot-load.js";
 import { byKind, problems, type Row, summaryRow } from "./bot-report.js";
-import { startBotSession } from "./bot-session.js";
+import { type BenchClient, startBotSession } from "./bot-session.js";
 import { BOT_BENCH_NOW, type BotStoreInfo, ensureBotStore, openBotStore } from "./bot-store.js";
 import type { BenchOptions, BenchTable } from "./types.js";
 
@@ -45,6 +45,13 @@ const PACED = [
   { rate: 500, seconds: 3 },
   { rate: 1000, seconds: 3 },
 ];
+/** Bots measured, in order: the echo floor and Briefly, each on our HTTP client and on grammY's default (node-fetch). */
+const SESSIONS: { kind: "echo" | "briefly"; client: BenchClient }[] = [
+  { kind: "echo", client: "undici" },
+  { kind: "echo", client: "node-fetch" },
+  { kind: "briefly", client: "undici" },
+  { kind: "briefly", client: "node-fetch" },
+];
 /** Search words: general news words (the BBC corpus is UK news of 2004–05), one misspelt; more come from headlines. */
 const BASE_WORDS = [
   "election",
@@ -71,9 +78,10 @@ export async function runBotBench(opts: BenchOptions & BotBenchOptions): Promise
     const warmups: Row[] = [];
     const cacheRows: (string | number)[][] = [];
     const switcher = switchableReader(source.reader);
-    for (const kind of ["echo", "briefly"] as const) {
-      const label = kind === "echo" ? "echo bot (floor)" : "Briefly (mix)";
-      const session = await startBotSession(kind, switcher.reader);
+    for (const { kind, client } of SESSIONS) {
+      const base = kind === "echo" ? "echo bot (floor)" : "Briefly (mix)";
+      const label = client === "undici" ? base : `${base}, grammY's default HTTP client`;
+      const session = await startBotSession(kind, switcher.reader, { client });
       // The reader's cache hit rates over each run of the real bot (a reader without stats: none).
       const run = async (rowLabel: string, plan: LoadPlan, timeoutMs: number): Promise<Row> => {
         const before = kind === "briefly" ? source.reader.stats?.() : undefined;
@@ -83,7 +91,7 @@ export async function runBotBench(opts: BenchOptions & BotBenchOptions): Promise
         return { label: rowLabel, result };
       };
       try {
-        if (kind === "briefly") {
+        if (kind === "briefly" && client === "undici") {
           const warm: LoadPlan = { kind: "warmup", chats: CHATS, topics: trending, words };
           warmups.push(await run("warm-up: /topic + /search (caches cold)", warm, 120_000));
           warmups.push(await run("warm-up: open a card", { kind: "cards", chats: CHATS }, 120_000));
@@ -97,6 +105,17 @@ export async function runBotBench(opts: BenchOptions & BotBenchOptions): Promise
           typoTopics,
           words,
         });
+        if (client !== "undici") {
+          // The alternative client: the target run only, side by side with the same run on ours
+          // (a fresh fake has no buttons yet, so Briefly's chats are warmed up again, unrecorded).
+          if (kind === "briefly") {
+            await session.run({ kind: "warmup", chats: CHATS, topics: trending, words }, 120_000);
+            await session.run({ kind: "cards", chats: CHATS }, 120_000);
+          }
+          const { rate, seconds } = PACED.at(-1)!;
+          rows.push(await run(`${label}, paced ${rate}/s`, mix(rate * seconds, rate), 60_000));
+          continue;
+        }
         rows.push(await run(`${label}, burst of ${BURST}`, mix(BURST, 0), 90_000));
         for (const { rate, seconds } of PACED)
           rows.push(await run(`${label}, paced ${rate}/s`, mix(rate * seconds, rate), 60_000));
@@ -136,6 +155,7 @@ export async function runBotBench(opts: BenchOptions & BotBenchOptions): Promise
         notes: [
           `Reader: ${source.describe}.`,
           "Fake Bot API (test/helpers/fake-bot-api.ts) and load in a child process on 127.0.0.1; the bot on @grammyjs/runner long polling in this process.",
+          "HTTP client of the bot's API calls: undici's request() over a keep-alive pool (src/bot/api-fetch.ts); rows marked \"grammY's default HTTP client\" use node-fetch, as grammY does on Node unless told otherwise.",
           `Mix: 30% /topic (trending names${typoTopics.length ? ", one in ten mistyped" : ""}), 30% /search or plain-text search (${words.length} queries: common news words and words of the newest headlines), 20% inline queries (20 results; a quarter ask for the second page), 20% presses of buttons the bot sent (list page, article card, full text, back to card); ${CHATS} chats, warmed up with a /topic, a /search and an opened card each.`,
           "Latency: update queued at the fake → bot finished handling it (all its API calls answered). Burst = all queued at once; paced = open loop.",
           "bot CPU ms/update: CPU time of the bot's process (JavaScript, GC, SQLite threads) during the run / updates; unlike updates/s it barely moves when other work shares the machine. The fake and load generator use their own process.",

@@ -13,10 +13,22 @@ export function onAction<K extends CallbackAction["kind"]>(
   handler: (ctx: CallbackContext, action: Extract<CallbackAction, { kind: K }>) => Promise<unknown>,
 ): void {
   composer.on("callback_query:data", async (ctx, next) => {
-    const action = decodeCallback(ctx.callbackQuery.data);
+    const action = actionOf(ctx.callbackQuery);
     if (action?.kind !== kind) return next();
     await handler(ctx, action as Extract<CallbackAction, { kind: K }>);
   });
+}
+
+/** Decoded actions by callback query: every onAction handler sees the same press, decode it once. */
+const decoded = new WeakMap<object, CallbackAction | null>();
+
+function actionOf(query: { data: string }): CallbackAction | null {
+  let action = decoded.get(query);
+  if (action === undefined) {
+    action = decodeCallback(query.data);
+    decoded.set(query, action);
+  }
+  return action;
 }
 
 /** Polite answer for a button whose data is stale, tampered or refers to something gone. */

@@ -9,6 +9,7 @@ import { Bot, type Composer } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { Logger } from "pino";
 import type { NewsReader } from "../services/types.js";
+import { createApiFetch } from "./api-fetch.js";
 import type { BotContext } from "./context.js";
 import { answerEveryCallback, createErrorHandler } from "./error-boundary.js";
 import { articleFeature } from "./features/article.js";
@@ -53,6 +54,8 @@ export interface BotDeps {
   updateClaims?: UpdateClaims;
   /** Where rate-limit windows live (Redis when several processes serve one bot); default memory. */
   rateLimitStore?: (windowMs: number) => RateLimitStore;
+  /** HTTP client for Bot API calls: default undici over a keep-alive pool (api-fetch.ts); `null` keeps grammY's own (node-fetch). */
+  fetch?: typeof fetch | null;
   /** auto-retry bounds: attempts after a 429/5xx and the longest retry_after honoured, in seconds. */
   retry?: { maxRetryAttempts?: number; maxDelaySeconds?: number };
 }
@@ -61,7 +64,10 @@ export interface BotDeps {
 export function createBot(deps: BotDeps): Bot<BotContext> {
   const bot = new Bot<BotContext>(deps.token, {
     ...(deps.botInfo ? { botInfo: deps.botInfo } : {}),
-    ...(deps.apiRoot ? { client: { apiRoot: deps.apiRoot } } : {}),
+    client: {
+      ...(deps.apiRoot ? { apiRoot: deps.apiRoot } : {}),
+      ...(deps.fetch === null ? {} : { fetch: deps.fetch ?? createApiFetch() }),
+    },
   });
   bot.api.config.use(
     autoRetry({

@@ -8,6 +8,7 @@ import type { BotContext } from "../context.js";
 import { renderArticleCard, summarySentences } from "../render/article.js";
 import { cleanUserText } from "../render/html.js";
 import { cardKeyboard } from "../render/keyboards.js";
+import { memoByArticle } from "../render/memo.js";
 import { clip, squash } from "../render/text.js";
 import { HTML } from "../respond.js";
 
@@ -46,13 +47,13 @@ function fitsAsResult(article: Article): boolean {
 }
 
 /** One inline result: headline, first summary sentence as description, the card as the posted message. */
-export function toResult(article: Article): InlineQueryResultArticle {
-  return {
+export const toResult = memoByArticle(
+  (article: Article): InlineQueryResultArticle => ({
     type: "article",
     id: article.id,
     title: clip(squash(article.title), 120),
     description: clip(summarySentences(article)[0] ?? "", 160),
     input_message_content: { message_text: renderArticleCard(article), ...HTML },
     reply_markup: cardKeyboard(article),
-  };
-}
+  }),
+);

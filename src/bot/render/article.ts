@@ -5,6 +5,7 @@
  */
 import type { Article } from "../../domain/article.js";
 import { bold, escapeHtml, italic, link, MESSAGE_LIMIT, visibleLength } from "./html.js";
+import { memoByArticle } from "./memo.js";
 import { clip, formatDate, squash } from "./text.js";
 
 /** Visible units a list item never exceeds, so five items and a header fit in one message. */
@@ -32,11 +33,18 @@ export function summarySentences(article: Pick<Article, "summary" | "blocks">): 
 
 /** One list entry: `n.` bold headline, italic date · source, then a one–two sentence summary. */
 export function renderArticleItem(article: Article, n: number): string {
-  const head = `${n}. ${bold(clip(squash(article.title), ITEM_TITLE_MAX))}`;
+  return `${n}. ${itemBody(article)}`;
+}
+
+/** The list entry after its number (the same for an article wherever it is listed). */
+const itemBody = memoByArticle((article: Article): string => {
+  const head = bold(clip(squash(article.title), ITEM_TITLE_MAX));
   const meta = metaLine(article);
   const summary = clip(summarySentences(article).slice(0, 2).join(" "), ITEM_SUMMARY_MAX);
   return [head, meta ? italic(meta) : "", summary ? escapeHtml(summary) : ""].filter(Boolean).join("\n");
-}
+});
+
+const cardAtLimit = memoByArticle((article: Article) => renderCard(article, MESSAGE_LIMIT));
 
 /**
  * The article card: headline, byline, every summary sentence as a bullet, the source link
@@ -44,6 +52,10 @@ export function renderArticleItem(article: Article, n: number): string {
  * button shows everything).
  */
 export function renderArticleCard(article: Article, limit: number = MESSAGE_LIMIT): string {
+  return limit === MESSAGE_LIMIT ? cardAtLimit(article) : renderCard(article, limit);
+}
+
+function renderCard(article: Article, limit: number): string {
   const top = [bold(clip(squash(article.title), TITLE_MAX))];
   const meta = [metaLine(article), article.author ? `by ${clip(squash(article.author), 80)}` : ""]
     .filter(Boolean)
@@ -56,8 +68,10 @@ export function renderArticleCard(article: Article, limit: number = MESSAGE_LIMI
   let used = visibleLength(top.join("\n")) + visibleLength(bottom.join("\n")) + 4;
   const bullets: string[] = [];
   for (const sentence of summarySentences(article)) {
-    const bullet = `• ${escapeHtml(clip(sentence, CARD_SENTENCE_MAX))}`;
-    const units = visibleLength(bullet) + 1;
+    const shown = clip(sentence, CARD_SENTENCE_MAX);
+    const bullet = `• ${escapeHtml(shown)}`;
+    // Visible: the bullet, its space and the sentence itself (escaping is undone by Telegram), and a newline.
+    const units = 2 + shown.length + 1;
     if (used + units > limit) break;
     bullets.push(bullet);
     used += units;

@@ -40,7 +40,11 @@ export function superscript(n: number): string {
     .join("");
 }
 
+/** Whitespace that squash would change: a run of two, any other kind than a space, or at an end. */
+const UNSQUASHED = /\s\s|[^\S ]|^\s|\s$/;
+
 /** Collapse whitespace runs to single spaces and trim. */
 export function squash(text: string): string {
-  return text.replace(/\s+/g, " ").trim();
+  // Stored text is already normalised, so most calls change nothing: test before building a copy.
+  return UNSQUASHED.test(text) ? text.replace(/\s+/g, " ").trim() : text;
 }
