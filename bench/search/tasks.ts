@@ -104,6 +104,7 @@ async function queryTask(t: Extract<Task, { task: "query" }>): Promise<void> {
   const slowest = Object.fromEntries(
     await Promise.all(["words", "typos", "topics"].map(async (k) => [k, await log.slowest(SLOWEST, k)])),
   );
+  slowest["typos 1st"] = await log.slowest(3, "typos", "firsts");
   const gc = await log.gcTotals();
   log.stop();
   const exactIndex = await openSearchIndex({

@@ -12,6 +12,11 @@ export interface Latency {
   p50: number;
   p99: number;
   max: number;
+  /**
+   * Slowest first run: each query's first call in the process (the untimed warm-up pass), when no
+   * cache of ours has seen it yet; statements and pages other queries touched may be warm.
+   */
+  firstMax: number;
   /** Typo queries only: see {@link typoRecall}. */
   recall?: number;
 }
@@ -33,8 +38,10 @@ export interface Sample {
 /** Collects samples and the GC pauses seen while they ran. */
 export interface SampleLog {
   samples: Sample[];
+  /** The untimed warm-up (first) runs, kept apart from `samples`. */
+  firsts: Sample[];
   /** The n slowest samples (all kinds, or one), GC overlap filled in. Call after the timed runs. */
-  slowest(n: number, kind?: string): Promise<Sample[]>;
+  slowest(n: number, kind?: string, from?: "samples" | "firsts"): Promise<Sample[]>;
   /** GC pauses seen so far: how many and their total ms. */
   gcTotals(): Promise<{ count: number; ms: number }>;
   stop(): void;
@@ -50,11 +57,13 @@ export function createSampleLog(): SampleLog {
   // GC entries arrive asynchronously: let pending ones be delivered before reading them.
   const flush = () => new Promise((resolve) => setTimeout(resolve, 20));
   const samples: Sample[] = [];
+  const firsts: Sample[] = [];
   return {
     samples,
-    async slowest(n, kind) {
+    firsts,
+    async slowest(n, kind, from = "samples") {
       await flush();
-      return samples
+      return (from === "firsts" ? firsts : samples)
         .filter((s) => kind === undefined || s.kind === kind)
         .sort((a, b) => b.ms - a.ms)
         .slice(0, n)
@@ -80,14 +89,26 @@ export function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? Number.NaN;
 }
 
-/** Runs each query {@link REPEATS} times after one warm-up pass; p50/p99/max over all runs. */
+/**
+ * Runs each query {@link REPEATS} times after one warm-up pass; p50/p99/max over the timed runs,
+ * and the slowest warm-up (first) run.
+ */
 export async function time<T>(
   kind: string,
   queries: readonly string[],
   run: (q: string) => Promise<T>,
   log?: SampleLog,
 ): Promise<Latency> {
-  for (const q of queries) await run(q);
+  let firstMax = 0;
+  for (const q of queries) {
+    const cpu0 = process.cpuUsage();
+    const t0 = performance.now();
+    await run(q);
+    const ms = performance.now() - t0;
+    const cpu = process.cpuUsage(cpu0);
+    firstMax = Math.max(firstMax, ms);
+    log?.firsts.push({ kind, query: q, ms, cpuMs: (cpu.user + cpu.system) / 1000, gcMs: 0, at: t0 });
+  }
   const times: number[] = [];
   for (let r = 0; r < REPEATS; r++) {
     for (const q of queries) {
@@ -101,7 +122,12 @@ export async function time<T>(
     }
   }
   times.sort((a, b) => a - b);
-  return { p50: percentile(times, 0.5), p99: percentile(times, 0.99), max: times.at(-1) ?? Number.NaN };
+  return {
+    p50: percentile(times, 0.5),
+    p99: percentile(times, 0.99),
+    max: times.at(-1) ?? Number.NaN,
+    firstMax,
+  };
 }
 
 /** Mean share of the correct query's top 10 that the misspelt query also returns. */

@@ -20,6 +20,8 @@ export interface Db {
    * the end, so no read transaction outlives the call.
    */
   query<T>(sql: string, params?: SqlValue[]): Promise<T[]>;
+  /** Prepares a statement for {@link Db.query} ahead of its first call. */
+  prepare(sql: string): Promise<void>;
   get<T>(sql: string, params?: SqlValue[]): Promise<T | undefined>;
   /** Runs several `;`-separated statements without parameters. */
   exec(sql: string): Promise<void>;
@@ -84,6 +86,9 @@ function wrap(raw: sqlite3.Database): Db {
       return new Promise<T[]>((resolve, reject) => {
         statement.all<T>(params, (err, rows) => (err ? reject(err) : resolve(rows)));
       });
+    },
+    prepare: async (sql) => {
+      await cache.prepare(sql);
     },
     get: <T>(sql: string, params: SqlValue[] = []) =>
       new Promise<T | undefined>((resolve, reject) => {

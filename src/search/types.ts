@@ -114,4 +114,12 @@ export interface OpenSearchIndexOptions {
    * query walks its whole doclists and costs about as much as ranking it.
    */
   countCap?: number;
+  /**
+   * Newest documents kept a second time in a small full-text table that ranking reads first
+   * (default 10,000; it is trimmed back to this once it holds a quarter more; Infinity never
+   * trims). Larger keeps more queries on the cheap path, smaller makes each of them cheaper. Any
+   * value scores the same candidates (the newest `rankWindow` matches); scores differ slightly,
+   * since bm25's term statistics come from the table that scores them.
+   */
+  recentDocs?: number;
 }

@@ -4,6 +4,7 @@
  * Callers wrap these in one transaction.
  */
 import type { Db } from "./db.js";
+import { type FtsRow, type RecentShard, recentShard } from "./recent.js";
 import { firstRowidOf, publishedSeconds, SLOTS_PER_SECOND, secondsOfRowid } from "./rowid.js";
 import { vocabularyWords } from "./text.js";
 import { addPostings, dayOfRowid, type PostingRow, removePostings, uniqueTopics } from "./topic-postings.js";
@@ -13,8 +14,14 @@ import { chunkWords, updateVocabulary, type VocabularyUpdate } from "./vocabular
 /** Documents written per round of statements. */
 const CHUNK = 500;
 
+/** What the write side needs to know beyond the documents. */
+export interface WriteOptions {
+  /** Documents the recent shard is trimmed back to (see recent.ts). */
+  recentDocs: number;
+}
+
 /** Adds or replaces documents. Later duplicates of an id in the same call win. */
-export async function upsertDocs(db: Db, docs: readonly IndexDoc[]): Promise<void> {
+export async function upsertDocs(db: Db, docs: readonly IndexDoc[], options: WriteOptions): Promise<void> {
   const byId = new Map<string, IndexDoc>();
   for (const doc of docs) byId.set(doc.id, doc);
   // FTS5 flushes its pending segment whenever a rowid is not larger than the previous one, so
@@ -24,18 +31,23 @@ export async function upsertDocs(db: Db, docs: readonly IndexDoc[]): Promise<voi
     .sort((a, b) => a.seconds - b.seconds)
     .map((x) => x.doc);
   const vocabulary = updateVocabulary(db);
-  for (let i = 0; i < unique.length; i += CHUNK)
-    await upsertChunk(db, unique.slice(i, i + CHUNK), vocabulary);
+  const recent = await recentShard(db, options.recentDocs);
+  for (let i = 0; i < unique.length; i += CHUNK) {
+    await upsertChunk(db, unique.slice(i, i + CHUNK), { vocabulary, recent });
+    // Per chunk, so that a bulk load does not write documents the shard would drop at once.
+    await recent.trim();
+  }
   await vocabulary.finish();
   await refreshCount(db);
 }
 
 /** Removes documents by id. */
-export async function removeDocs(db: Db, ids: readonly string[]): Promise<void> {
+export async function removeDocs(db: Db, ids: readonly string[], options: WriteOptions): Promise<void> {
   const vocabulary = updateVocabulary(db);
+  const recent = await recentShard(db, options.recentDocs);
   for (let i = 0; i < ids.length; i += CHUNK) {
     const rows = await existingRowids(db, ids.slice(i, i + CHUNK));
-    await deleteRows(db, [...rows.values()], vocabulary);
+    await deleteRows(db, [...rows.values()], { vocabulary, recent });
   }
   await vocabulary.finish();
   await refreshCount(db);
@@ -53,25 +65,32 @@ async function existingRowids(db: Db, ids: readonly string[]): Promise<Map<strin
   return new Map(rows.map((row) => [row.id, row.r]));
 }
 
-async function deleteRows(db: Db, rowids: readonly number[], vocabulary: VocabularyUpdate): Promise<void> {
+/** The per-call state a chunk updates besides its own tables. */
+interface CallState {
+  vocabulary: VocabularyUpdate;
+  recent: RecentShard;
+}
+
+async function deleteRows(db: Db, rowids: readonly number[], state: CallState): Promise<void> {
   if (rowids.length === 0) return;
   const json = JSON.stringify(rowids);
-  await vocabulary.forget(rowids);
+  await state.vocabulary.forget(rowids);
   await removePostings(db, json);
   await db.run("DELETE FROM fts WHERE rowid IN (SELECT value FROM json_each(?))", [json]);
+  await state.recent.remove(rowids);
   await db.run("DELETE FROM docs WHERE rowid IN (SELECT value FROM json_each(?))", [json]);
 }
 
-async function upsertChunk(db: Db, docs: readonly IndexDoc[], vocabulary: VocabularyUpdate): Promise<void> {
+async function upsertChunk(db: Db, docs: readonly IndexDoc[], state: CallState): Promise<void> {
   const old = await existingRowids(
     db,
     docs.map((d) => d.id),
   );
-  await deleteRows(db, [...old.values()], vocabulary);
+  await deleteRows(db, [...old.values()], state);
   const rowids = await assignRowids(db, docs, old);
 
   const docRows: [number, string, string][] = [];
-  const ftsRows: [number, string, string, string][] = [];
+  const ftsRows: FtsRow[] = [];
   const postings: PostingRow[] = [];
   const words = chunkWords();
   docs.forEach((doc, i) => {
@@ -84,7 +103,7 @@ async function upsertChunk(db: Db, docs: readonly IndexDoc[], vocabulary: Vocabu
     for (const [id, name, kind] of topics) postings.push([id, rowid, name, kind, day]);
     words.add(vocabularyWords(`${doc.title}\n${doc.body}\n${topicText}`));
   });
-  const blobs = await vocabulary.learn(words);
+  const blobs = await state.vocabulary.learn(words);
   ftsRows.sort((a, b) => a[0] - b[0]);
   await db.run(
     "INSERT INTO docs(rowid, id, topics) SELECT value->>0, value->>1, value->>2 FROM json_each(?)",
@@ -94,6 +113,7 @@ async function upsertChunk(db: Db, docs: readonly IndexDoc[], vocabulary: Vocabu
     "INSERT INTO fts(rowid, title, body, topics) SELECT value->>0, value->>1, value->>2, value->>3 FROM json_each(?)",
     [JSON.stringify(ftsRows)],
   );
+  await state.recent.insert(ftsRows);
   await addPostings(db, postings);
   // One blob parameter for the chunk; substr() on a blob counts bytes, from 1.
   await db.run(
