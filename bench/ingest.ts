@@ -9,6 +9,7 @@
  */
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { pino } from "pino";
@@ -40,7 +41,9 @@ interface ChildResult {
 export async function runIngestBench(opts: BenchOptions): Promise<BenchTable[]> {
   const base = readDataset(opts.dataset);
   const rows: { size: number; runs: Record<Mode, ChildResult> }[] = [];
+  const loads: number[] = [];
   for (const size of opts.sizes) {
+    loads.push(os.loadavg()[0]!);
     const dir = path.join(opts.workDir, `ingest-${size}`);
     fs.rmSync(dir, { recursive: true, force: true });
     writeCorpusFiles(base, size, path.join(dir, "files"));
@@ -75,6 +78,8 @@ export async function runIngestBench(opts: BenchOptions): Promise<BenchTable[]> 
         "peak RSS MB",
         "w/o language MB",
         "read→persist MB",
+        "w/o language cpu s",
+        "read→persist cpu s",
       ],
       rows: rows.map(({ size, runs: { full, "no-language": bare, "read-persist": core } }) => [
         size,
@@ -90,13 +95,16 @@ export async function runIngestBench(opts: BenchOptions): Promise<BenchTable[]> 
         full.maxRssMb,
         bare.maxRssMb,
         core.maxRssMb,
+        bare.cpuSeconds.toFixed(1),
+        core.cpuSeconds.toFixed(1),
       ]),
       notes: [
         `JSONL files of ${FILE_SIZE} articles built from ${opts.dataset}; beyond ${base.length} articles, perturbed mixes of two articles.`,
         "Each column is its own run, in its own process: 'total' = the whole pipeline as the bot composes it; " +
           "'w/o language' = the same with a stand-in for the language stage (no topics; paragraphs as sentences, so " +
           "records keep their size); 'read→persist' = that without the search index either (read, parse, normalise, " +
-          "dedupe, persist: the stages of issue #2). 'cpu s' = CPU time of all threads of the full run.",
+          "dedupe, persist: the stages of issue #2). 'cpu s' = CPU time of all threads of the run. " +
+          `Load average (1 min) before each size: ${loads.map((l, i) => `${opts.sizes[i]}: ${l.toFixed(1)}`).join(", ")}.`,
         "Files are prepared (read, parse, language, fingerprints) on 'workers' threads (0: the service judged the " +
           "run too short to repay starting them, from its first file; see src/ingest/preparation.ts); the main " +
           "thread dedupes and writes. Stage times are summed over threads, so read…fingerprint can exceed the wall " +

@@ -4,11 +4,15 @@
  * that many bits agree on at least one whole band (pigeonhole), so candidates are found without a
  * full scan. Bands of 9–10 bits keep random candidates to ~1 in 512 per band.
  *
- * Layout: each fingerprint has a slot; its SimHash halves, file and band links live in typed
- * arrays, so checking a candidate is two array reads and a popcount (a bucket holds ~n/512
- * slots, so lookups stay cheap at 100,000+ articles) and an entry costs ~200 bytes.
+ * Layout: each fingerprint has a slot; its id and content hash (as UTF-8, see byte-keys.ts),
+ * SimHash halves and file live in typed arrays, and each band's buckets are lists of slots, so
+ * checking a candidate is two array reads and a popcount (a bucket holds ~n/512 slots, so
+ * lookups stay cheap at 100,000+ articles). An entry costs ~190 bytes, all outside the JS heap:
+ * the engine grows its heap to a multiple of what lives in it, so 100,000 entries as strings
+ * and Map entries there cost over 100 MB of memory (see byte-keys.ts).
  */
 import type { ArticleFingerprint } from "../store/article-repo.js";
+import { KeyBuffer, SlotStrings, SlotTable } from "./byte-keys.js";
 
 /** Texts whose SimHashes differ in at most this many of 64 bits are the same story. */
 export const NEAR_DUPLICATE_BITS = 6;
@@ -24,36 +28,47 @@ const BANDS: [number, number][] = [
   [54, 64],
 ];
 const BAND_COUNT = BANDS.length;
-const NONE = -1;
+const NO_SLOTS = new Uint32Array(0);
 
+/** Every stored fingerprint, for exact and near-duplicate lookups (see the module comment). */
 export class DedupeIndex {
-  private readonly byId = new Map<string, number>();
-  private readonly byHash = new Map<string, number>();
-  private ids: (string | undefined)[] = [];
-  private hashes: (string | undefined)[] = [];
+  private live = 0;
+  /** Slots handed out so far; freed ones are reused first. */
+  private slots = 0;
+  private readonly free: number[] = [];
+  private readonly ids = new SlotStrings();
+  private readonly hashes = new SlotStrings();
+  private readonly byId = new SlotTable(this.ids);
+  /** Content hash → the slot that added it last. */
+  private readonly byHash = new SlotTable(this.hashes);
+  private readonly key = new KeyBuffer();
   private hi = new Uint32Array(1024);
   private lo = new Uint32Array(1024);
   private fileOf = new Int32Array(1024);
-  /** Next slot in the same bucket, per slot and band (slot * BAND_COUNT + band). */
-  private next = new Int32Array(1024 * BAND_COUNT);
-  /** First slot of each bucket, per band; buckets are indexed by the band's bits. */
-  private readonly heads = BANDS.map(([start, end]) => new Int32Array(1 << (end - start)).fill(NONE));
-  private readonly free: number[] = [];
+  /**
+   * The slots in each bucket of each band (buckets are indexed by the band's bits), and how many:
+   * a lookup scans a few contiguous lists instead of chasing links through memory.
+   */
+  private readonly buckets = BANDS.map(([start, end]) =>
+    Array.from({ length: 1 << (end - start) }, () => NO_SLOTS),
+  );
+  private readonly bucketSizes = BANDS.map(([start, end]) => new Int32Array(1 << (end - start)));
   /** File names, each stored once (a file holds hundreds of articles). */
   private readonly files: string[] = [];
   private readonly fileIds = new Map<string, number>();
 
   /** Number of fingerprints held. */
   get size(): number {
-    return this.byId.size;
+    return this.live;
   }
 
+  /** The fingerprint held for `id`, if any. */
   get(id: string): ArticleFingerprint | undefined {
-    const slot = this.byId.get(id);
-    if (slot === undefined) return undefined;
+    const slot = this.byId.find(this.key.load(id));
+    if (slot === -1) return undefined;
     return {
       id,
-      contentHash: this.hashes[slot]!,
+      contentHash: this.hashes.get(slot),
       simhash: hex(this.hi[slot]!) + hex(this.lo[slot]!),
       file: this.files[this.fileOf[slot]!]!,
     };
@@ -64,46 +79,46 @@ export class DedupeIndex {
     this.remove(print.id);
     const slot = this.free.pop() ?? this.grow();
     const [hi, lo] = halves(print.simhash);
-    this.ids[slot] = print.id;
-    this.hashes[slot] = print.contentHash;
+    this.ids.set(slot, this.key.load(print.id));
+    this.byId.put(this.key, slot);
+    this.hashes.set(slot, this.key.load(print.contentHash));
+    this.byHash.put(this.key, slot);
     this.hi[slot] = hi;
     this.lo[slot] = lo;
     this.fileOf[slot] = this.fileId(print.file);
-    this.byId.set(print.id, slot);
-    this.byHash.set(print.contentHash, slot);
-    for (let b = 0; b < BAND_COUNT; b++) {
-      const head = this.heads[b]!;
-      const key = bandKey(hi, lo, b);
-      this.next[slot * BAND_COUNT + b] = head[key]!;
-      head[key] = slot;
-    }
+    this.live++;
+    for (let b = 0; b < BAND_COUNT; b++) this.link(slot, b, bandKey(hi, lo, b));
   }
 
+  /** Forget the fingerprint of `id` (nothing happens when there is none). */
   remove(id: string): void {
-    const slot = this.byId.get(id);
-    if (slot === undefined) return;
-    this.byId.delete(id);
-    const hash = this.hashes[slot]!;
-    if (this.byHash.get(hash) === slot) this.byHash.delete(hash);
+    const slot = this.byId.find(this.key.load(id));
+    if (slot === -1) return;
+    this.byId.delete(this.key, slot);
+    this.byHash.delete(this.key.load(this.hashes.get(slot)), slot);
     for (let b = 0; b < BAND_COUNT; b++) this.unlink(slot, b);
-    this.ids[slot] = undefined;
-    this.hashes[slot] = undefined;
+    this.live--;
     this.free.push(slot);
   }
 
   /** The id of another article with the same or nearly the same text, if any (`exceptId` is skipped). */
   findDuplicate(print: { contentHash: string; simhash: string }, exceptId?: string): string | undefined {
-    const exactSlot = this.byHash.get(print.contentHash);
-    const exact = exactSlot === undefined ? undefined : this.ids[exactSlot];
+    const exactSlot = this.byHash.find(this.key.load(print.contentHash));
+    const exact = exactSlot === -1 ? undefined : this.ids.get(exactSlot);
     if (exact !== undefined && exact !== exceptId) return exact;
     const [hi, lo] = halves(print.simhash);
     let bestId: string | undefined;
     let bestDistance = NEAR_DUPLICATE_BITS + 1;
     for (let b = 0; b < BAND_COUNT; b++) {
-      for (let s = this.heads[b]![bandKey(hi, lo, b)]!; s !== NONE; s = this.next[s * BAND_COUNT + b]!) {
+      const key = bandKey(hi, lo, b);
+      const slots = this.buckets[b]![key]!;
+      const count = this.bucketSizes[b]![key]!;
+      for (let i = 0; i < count; i++) {
+        const s = slots[i]!;
         const distance = popcount(hi ^ this.hi[s]!) + popcount(lo ^ this.lo[s]!);
         if (distance > bestDistance) continue;
-        const id = this.ids[s]!;
+        // Only near candidates get their id decoded (the bytes stay outside the JS heap).
+        const id = this.ids.get(s);
         if (id === exceptId) continue;
         // Nearest wins; among equals the smallest id, so the answer does not depend on order.
         if (distance < bestDistance || (bestId !== undefined && id < bestId)) {
@@ -115,34 +130,38 @@ export class DedupeIndex {
     return bestId;
   }
 
+  private link(slot: number, band: number, key: number): void {
+    const sizes = this.bucketSizes[band]!;
+    const count = sizes[key]!;
+    let slots = this.buckets[band]![key]!;
+    if (count === slots.length) {
+      slots = copyInto(new Uint32Array(Math.max(4, 2 * count)), slots);
+      this.buckets[band]![key] = slots;
+    }
+    slots[count] = slot;
+    sizes[key] = count + 1;
+  }
+
+  /** Take `slot` out of its bucket in `band` (the last slot of the bucket takes its place). */
   private unlink(slot: number, band: number): void {
-    const head = this.heads[band]!;
     const key = bandKey(this.hi[slot]!, this.lo[slot]!, band);
-    const at = slot * BAND_COUNT + band;
-    if (head[key] === slot) {
-      head[key] = this.next[at]!;
-      return;
-    }
-    for (let s = head[key]!; s !== NONE; s = this.next[s * BAND_COUNT + band]!) {
-      const link = s * BAND_COUNT + band;
-      if (this.next[link] === slot) {
-        this.next[link] = this.next[at]!;
-        return;
-      }
-    }
+    const sizes = this.bucketSizes[band]!;
+    const slots = this.buckets[band]![key]!;
+    const last = sizes[key]! - 1;
+    const at = slots.lastIndexOf(slot, last);
+    if (at === -1) return;
+    slots[at] = slots[last]!;
+    sizes[key] = last;
   }
 
   /** A fresh slot at the end, doubling the arrays when they are full. */
   private grow(): number {
-    const slot = this.ids.length;
+    const slot = this.slots++;
     if (slot === this.hi.length) {
       this.hi = copyInto(new Uint32Array(slot * 2), this.hi);
       this.lo = copyInto(new Uint32Array(slot * 2), this.lo);
       this.fileOf = copyInto(new Int32Array(slot * 2), this.fileOf);
-      this.next = copyInto(new Int32Array(slot * 2 * BAND_COUNT), this.next);
     }
-    this.ids.push(undefined);
-    this.hashes.push(undefined);
     return slot;
   }
 

@@ -53,8 +53,9 @@ export interface IngestDeps {
   /**
    * Worker threads that prepare files (read, parse, language stage, fingerprints). 0 keeps
    * everything on the main thread. Default: decided per run from its first file (see
-   * preparation.ts): one per CPU core, at most 4, when the rest would keep the main thread busy
-   * for {@link WORKER_MIN_SECONDS}+; a number set here is used for every run.
+   * preparation.ts): one per CPU core, at most 4, when preparing is slow (the language stage)
+   * and the rest would keep the main thread busy for {@link WORKER_MIN_SECONDS}+; a number set
+   * here is used for every run.
    * Workers build their own analyzer (see `workerAnalyzer`); without a recipe, files are
    * prepared on the main thread.
    */

@@ -1,10 +1,12 @@
 /**
  * Where and when the files of one run are prepared (read, parse, language stage, fingerprints).
  *
- * Worker threads cost a start-up (about a second of CPU each when run from TypeScript sources)
- * and memory, and pay off only when there is enough preparing to share. So by default the first
- * file is prepared on the main thread and timed; if the rest would take the main thread at least
- * {@link WORKER_MIN_SECONDS}, judged by bytes, a pool takes over for the remaining files.
+ * Worker threads cost a start-up (about a second of CPU each when run from TypeScript sources),
+ * memory, and a copy of every article between threads, and pay off only when there is enough
+ * slow preparing to share. So by default the first file is prepared on the main thread and
+ * timed; if preparing is slower than {@link WORKER_MAX_BYTES_PER_SECOND} and the rest would take
+ * the main thread at least {@link WORKER_MIN_SECONDS}, judged by bytes, a pool takes over for
+ * the remaining files.
  * Results never depend on this choice (see the ingest service).
  */
 import fs from "node:fs/promises";
@@ -16,6 +18,16 @@ import { type AnalyzerRecipe, createWorkerPreparer, type FilePreparer } from "./
 
 /** Estimated main-thread preparation time of the rest of a run above which workers are started. */
 export const WORKER_MIN_SECONDS = 8;
+
+/**
+ * Preparation speed on the main thread (bytes of file per second) above which workers are not
+ * started however long the run: the store writes ~10–20 MB of such files a second, so faster
+ * preparation already overlaps with the writes, and workers would only add the cost of copying
+ * every article between threads (measured: 100,000 articles without the language stage took
+ * a quarter longer on two workers than on the main thread alone, with 240 MB more memory).
+ * With the language stage a file prepares at ~0.5 MB/s; without it, at 7–20 MB/s.
+ */
+export const WORKER_MAX_BYTES_PER_SECOND = 2_000_000;
 
 /** How one run's files get prepared. */
 export interface Preparation {
@@ -38,6 +50,8 @@ export interface PreparationOptions {
   workers: number | undefined;
   /** Threshold of the automatic decision; default {@link WORKER_MIN_SECONDS}. */
   minSeconds?: number;
+  /** Speed limit of the automatic decision; default {@link WORKER_MAX_BYTES_PER_SECOND}. */
+  maxBytesPerSecond?: number;
   /** Heap limit of each worker in MB (see WORKER_HEAP_MB in worker-pool.ts). */
   workerHeapMb?: number;
 }
@@ -81,6 +95,8 @@ export function planPreparation(options: PreparationOptions): Preparation {
     const rest = files.filter((i) => i > first).map((i) => entries[i]!.file);
     const firstBytes = await sizeOf(entries[first]!.file);
     if (firstBytes === 0 || rest.length === 0) return;
+    if ((firstBytes * 1000) / Math.max(ms, 1) > (options.maxBytesPerSecond ?? WORKER_MAX_BYTES_PER_SECOND))
+      return;
     const enough = ((options.minSeconds ?? WORKER_MIN_SECONDS) * 1000 * firstBytes) / Math.max(ms, 1);
     if ((await totalBytes(rest, enough)) >= enough) {
       startPool(Math.min(4, os.availableParallelism(), rest.length));

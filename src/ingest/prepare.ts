@@ -15,6 +15,19 @@ import { readSidecar } from "./sidecar.js";
 /** Files larger than this are refused with a clear message instead of exhausting memory. */
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
 
+/**
+ * Longest stretch of preparation without a break, in ms. On the main thread, writes of the
+ * previous file run in SQLite's threads but need this thread for a moment between statements;
+ * without breaks they would wait for the whole file and preparing and writing would alternate
+ * instead of overlapping.
+ */
+export const SLICE_MS = 4;
+
+/** Let queued callbacks (finished SQLite statements) run before going on. */
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
 /** One file to prepare, with everything decided on the main thread. */
 export interface PrepareJob {
   /** The file as the loader found it (read from here). */
@@ -101,7 +114,13 @@ export async function prepareFile(job: PrepareJob, analyzer: Analyzer): Promise<
   const origin = { file: job.originFile, format: parsed.format };
   const articles: Article[] = [];
   try {
+    // Parsing was one stretch already: break before the first article too.
+    let slice = Number.NEGATIVE_INFINITY;
     for (const p of parsed.articles) {
+      if (performance.now() - slice >= SLICE_MS) {
+        await yieldToEventLoop();
+        slice = performance.now();
+      }
       t = performance.now();
       const analysis = analyzer.analyze({ title: p.title, blocks: p.blocks, caption: p.caption });
       lap("analyze");

@@ -33,6 +33,13 @@ export interface WorkerPreparerOptions {
  */
 export const WORKER_HEAP_MB = 128;
 
+/**
+ * Young-generation limit of a worker in MB. V8's default (32 MB here) is a third of a worker's
+ * memory; a file's analysis allocates mostly short-lived objects, and with 8 MB the worker ran
+ * as fast (measured on 3,000 BBC articles) using 25 MB less.
+ */
+export const WORKER_YOUNG_MB = 8;
+
 type Pending = { job: PrepareJob; resolve: (result: PreparedFile) => void };
 
 /**
@@ -137,7 +144,7 @@ function crashed(why: string, outOfMemory = false): PreparedFile {
  * does not inherit the loader of the thread that started it).
  */
 function spawn(data: PrepareWorkerData, heapMb: number): Worker {
-  const resourceLimits = { maxOldGenerationSizeMb: heapMb };
+  const resourceLimits = { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: WORKER_YOUNG_MB };
   if (!import.meta.url.endsWith(".ts")) {
     return new Worker(new URL("./prepare-worker.js", import.meta.url), { workerData: data, resourceLimits });
   }

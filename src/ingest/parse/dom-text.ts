@@ -9,6 +9,7 @@
 import { createRequire } from "node:module";
 import type { Block } from "../../domain/article.js";
 import { normalizeText } from "./normalize.js";
+import { decodeSimpleEntities } from "./simple-entities.js";
 
 /** The part of a DOM node this module reads. */
 export interface DomNode {
@@ -145,6 +146,12 @@ function loadLinkedom(): LinkedomModule {
 
 /** Body blocks of an HTML fragment (a feed item's description, a JSON body with markup). */
 export function htmlFragmentToBlocks(html: string): Block[] {
+  // Text with only simple character references parses to one text node in <body>: one paragraph.
+  const plain = decodeSimpleEntities(html);
+  if (plain !== null) {
+    const text = normalizeText(plain);
+    return text === "" ? [] : [{ kind: "paragraph", text }];
+  }
   const { document } = loadLinkedom().parseHTML(
     `<!DOCTYPE html><html><head></head><body>${html}</body></html>`,
   );

@@ -28,6 +28,12 @@ function cleanBlocks(blocks: Block[], title: string, caption: string | null): Bl
   return out;
 }
 
+function sameBlocks(a: readonly Block[], b: readonly Block[]): boolean {
+  return (
+    a.length === b.length && a.every((block, i) => block.kind === b[i]!.kind && block.text === b[i]!.text)
+  );
+}
+
 /** The article with every text field normalised, or why it cannot be kept. */
 function cleanArticle(article: ParsedArticle): ParsedArticle | string {
   const title = normalizeText(article.title);
@@ -54,7 +60,8 @@ function cleanArticle(article: ParsedArticle): ParsedArticle | string {
  */
 export function finalize(output: ParserOutput): ParserOutput {
   const warnings: ParseIssue[] = [...output.warnings];
-  const seen = new Map<string, number | null>();
+  // Kept articles by title: two articles are the same when title and blocks are.
+  const byTitle = new Map<string, ParsedArticle[]>();
   const articles: ParsedArticle[] = [];
   for (const article of output.articles) {
     const clean = cleanArticle(article);
@@ -62,15 +69,15 @@ export function finalize(output: ParserOutput): ParserOutput {
       warnings.push({ line: article.line, message: clean });
       continue;
     }
-    const key = JSON.stringify([clean.title, clean.blocks.map((b) => [b.kind, b.text])]);
-    if (seen.has(key)) {
-      const first = seen.get(key);
-      const where =
-        first === null || first === undefined ? "an earlier article" : `the article on line ${first}`;
+    const sameTitle = byTitle.get(clean.title);
+    const first = sameTitle?.find((kept) => sameBlocks(kept.blocks, clean.blocks));
+    if (first) {
+      const where = first.line === null ? "an earlier article" : `the article on line ${first.line}`;
       warnings.push({ line: clean.line, message: `"${clean.title}" is a duplicate of ${where}; skipped` });
       continue;
     }
-    seen.set(key, clean.line);
+    if (sameTitle) sameTitle.push(clean);
+    else byTitle.set(clean.title, [clean]);
     articles.push(clean);
   }
   if (articles.length === 0) {

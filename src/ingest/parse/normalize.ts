@@ -14,12 +14,28 @@ const INVISIBLE =
 // separators; NEL (U+0085) is a line break that \s misses.
 const WHITESPACE_RUN = /[\s\u0085]+/g;
 
+// Anything but printable ASCII, printable Latin-1 (no NBSP, no soft hyphen), the dashes, quotes
+// and other punctuation of U+2010–U+2027 and U+2030–U+205E, and the euro sign: characters that
+// NFC leaves alone, alone or side by side, and that are neither whitespace nor invisible.
+const NOT_SIMPLE = /[^\x20-\x7e\xa1-\xac\xae-\xff\u2010-\u2027\u2030-\u205e\u20ac]/;
+const SPACE = 0x20;
+
 /**
  * NFC-normalise `s`, drop invisible characters, collapse every whitespace run (including NBSP,
  * tabs and line breaks) to one space and trim. Idempotent: `normalizeText(normalizeText(s)) ===
  * normalizeText(s)`. Keeps curly quotes, dashes and non-English letters (al-Sharaa, Türkiye).
  */
 export function normalizeText(s: string): string {
+  if (!NOT_SIMPLE.test(s)) {
+    // Such text is already NFC and holds no invisibles; its only whitespace is the plain space.
+    // Most news text is this, and most of it is already normalised (finalize normalises what
+    // the parsers normalised), so it comes back as is.
+    if (!s.includes("  ")) {
+      const start = s.charCodeAt(0) === SPACE ? 1 : 0;
+      const end = s.charCodeAt(s.length - 1) === SPACE ? s.length - 1 : s.length;
+      return start === 0 && end === s.length ? s : start >= end ? "" : s.slice(start, end);
+    }
+  }
   // Invisibles go before NFC so that a base letter and its combining mark, once adjacent, compose.
   const collapsed = s.replace(INVISIBLE, "").normalize("NFC").replace(WHITESPACE_RUN, " ");
   const start = collapsed.startsWith(" ") ? 1 : 0;

@@ -139,6 +139,31 @@ describe("fingerprints match the reference implementation", () => {
     );
   });
 
+  it("on any Latin-1 text (the byte path), every character of it included", () => {
+    const latin1 = fc.string({
+      unit: fc.integer({ min: 0, max: 255 }).map((c) => String.fromCharCode(c)),
+      maxLength: 60,
+    });
+    const all = Array.from({ length: 256 }, (_, c) => String.fromCharCode(c)).join(" ");
+    for (const text of [all, all.replaceAll(" ", ""), "Café £8m déjà-vu ½ x² ß Ærø"]) {
+      expect(tokenStream(text)).toBe(refTokens(text).join(" "));
+      expect(fingerprints("T", text)).toEqual({
+        contentHash: refContentHash("T", text),
+        simhash: refSimhash(text),
+      });
+    }
+    fc.assert(
+      fc.property(latin1, latin1, (title, body) => {
+        expect(tokenStream(body)).toBe(refTokens(body).join(" "));
+        expect(fingerprints(title, body)).toEqual({
+          contentHash: refContentHash(title, body),
+          simhash: refSimhash(body),
+        });
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   it("weights a repeated bigram like the reference, even past the lane capacity", () => {
     // 9,000 repeats of one bigram: a single feature heavier than a 13-bit lane holds.
     const text = `${"alpha beta ".repeat(9000)}gamma delta`;

@@ -33,7 +33,7 @@ function entries(): ExpandedPath[] {
   return out;
 }
 
-async function prepareAll(minSeconds: number, workers?: number) {
+async function prepareAll(minSeconds: number, workers?: number, maxBytesPerSecond?: number) {
   const list = entries();
   const plan = planPreparation({
     entries: list,
@@ -47,6 +47,7 @@ async function prepareAll(minSeconds: number, workers?: number) {
     recipe: defaultRecipe(analyzer),
     workers,
     minSeconds,
+    ...(maxBytesPerSecond === undefined ? {} : { maxBytesPerSecond }),
   });
   const results: PreparedFile[] = [];
   try {
@@ -70,6 +71,13 @@ describe("planPreparation", () => {
     expect(pooled.workers).toBeGreaterThan(0);
     expect(pooled.results).toEqual(inline.results);
   }, 60_000);
+
+  it("stays on the main thread when preparing is fast, however long the run", async () => {
+    // Under a limit of 1 byte a second, every file counts as fast to prepare.
+    const run = await prepareAll(0.000_001, undefined, 1);
+    expect(run.workers).toBe(0);
+    expect(run.results.every((r) => r.ok)).toBe(true);
+  });
 
   it("uses exactly the workers it is given, none for 0", async () => {
     expect((await prepareAll(0.000_001, 0)).workers).toBe(0);
