@@ -6,7 +6,21 @@ import { fixtureArticles } from "../../helpers/fixture-reader.js";
 
 /** Whitespace of every kind squash must handle: tabs, newlines, NBSP, thin and ideographic spaces. */
 const spacey = fc.string({
-  unit: fc.constantFrom("a", "b", " ", "  ", "\t", "\n", "\r\n", "\u00a0", "\u2009", "\u3000", "é", "😀", "غ"),
+  unit: fc.constantFrom(
+    "a",
+    "b",
+    " ",
+    "  ",
+    "\t",
+    "\n",
+    "\r\n",
+    "\u00a0",
+    "\u2009",
+    "\u3000",
+    "é",
+    "😀",
+    "غ",
+  ),
 });
 
 describe("squash", () => {
