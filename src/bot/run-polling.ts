@@ -18,7 +18,17 @@ export interface PollingOptions {
   timeoutSeconds?: number;
   /** Longest wait for in-flight updates on stop, in ms (default 10 000). */
   drainMs?: number;
+  /** Most updates handled at once (default {@link DEFAULT_CONCURRENCY}); more wait at Telegram. */
+  concurrency?: number;
 }
+
+/**
+ * Updates in flight at once. The runner's own default (500) lets a burst put hundreds of half-done
+ * replies on the heap at the same time; the garbage collector then copies them again and again and
+ * the bot gets slower exactly when it is busiest. A few dozen keep both cores busy (the bot's work
+ * is short and the rest is waiting on Telegram), so a burst drains faster (bench/bot.ts).
+ */
+export const DEFAULT_CONCURRENCY = 64;
 
 /** Delete any webhook, then poll with the runner. Failures to fetch are logged, not printed. */
 export function runPolling(
@@ -35,6 +45,7 @@ export function runPolling(
     if (stopped) return;
     handle = run(bot, {
       runner: { fetch: { timeout: options.timeoutSeconds ?? 30 }, silent: true },
+      sink: { concurrency: options.concurrency ?? DEFAULT_CONCURRENCY },
     });
     handle.task()?.catch((err: unknown) => logger.error({ err }, "polling stopped with an error"));
     logger.info({ username: bot.botInfo.username }, "polling for updates");
