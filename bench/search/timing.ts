@@ -101,24 +101,16 @@ export async function time<T>(
 ): Promise<Latency> {
   let firstMax = 0;
   for (const q of queries) {
-    const cpu0 = process.cpuUsage();
-    const t0 = performance.now();
-    await run(q);
-    const ms = performance.now() - t0;
-    const cpu = process.cpuUsage(cpu0);
-    firstMax = Math.max(firstMax, ms);
-    log?.firsts.push({ kind, query: q, ms, cpuMs: (cpu.user + cpu.system) / 1000, gcMs: 0, at: t0 });
+    const sample = await timedCall(kind, q, run);
+    firstMax = Math.max(firstMax, sample.ms);
+    log?.firsts.push(sample);
   }
   const times: number[] = [];
   for (let r = 0; r < REPEATS; r++) {
     for (const q of queries) {
-      const cpu0 = process.cpuUsage();
-      const t0 = performance.now();
-      await run(q);
-      const ms = performance.now() - t0;
-      const cpu = process.cpuUsage(cpu0);
-      times.push(ms);
-      log?.samples.push({ kind, query: q, ms, cpuMs: (cpu.user + cpu.system) / 1000, gcMs: 0, at: t0 });
+      const sample = await timedCall(kind, q, run);
+      times.push(sample.ms);
+      log?.samples.push(sample);
     }
   }
   times.sort((a, b) => a - b);
@@ -128,6 +120,16 @@ export async function time<T>(
     max: times.at(-1) ?? Number.NaN,
     firstMax,
   };
+}
+
+/** One call of `run(query)`: its wall and CPU time (GC pauses are filled in later from the log). */
+async function timedCall<T>(kind: string, query: string, run: (q: string) => Promise<T>): Promise<Sample> {
+  const cpu0 = process.cpuUsage();
+  const at = performance.now();
+  await run(query);
+  const ms = performance.now() - at;
+  const cpu = process.cpuUsage(cpu0);
+  return { kind, query, ms, cpuMs: (cpu.user + cpu.system) / 1000, gcMs: 0, at };
 }
 
 /** Mean share of the correct query's top 10 that the misspelt query also returns. */
